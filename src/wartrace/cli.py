@@ -1,0 +1,248 @@
+"""The command line: thin commands over the library, errors reported in one place."""
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wartrace import __version__
+from wartrace.errors import InputError, WartraceError
+
+DEFAULT_DB = "wartrace.db"
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="PATH|URL",
+                         help="SQLite file (created if missing) or database URL.")
+
+
+class WartraceGroup(click.Group):
+    """Turns every wartrace error into one line plus a hint, and never shows a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WartraceError as err:
+            click.secho(f"Error: {err}", err=True, fg="red")
+            click.echo(f"Hint: {err.hint}", err=True)
+            ctx.exit(err.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted; finished documents are saved, run again to resume.", err=True)
+            ctx.exit(130)
+        except Exception as err:  # a bug: say so plainly
+            if os.environ.get("WARTRACE_DEBUG"):
+                raise
+            click.secho(f"Error: unexpected {type(err).__name__}: {err}", err=True, fg="red")
+            click.echo("Hint: this is a bug in wartrace; set WARTRACE_DEBUG=1 to see the traceback.", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=WartraceGroup)
+@click.version_option(__version__, prog_name="wartrace")
+def cli() -> None:
+    """wartrace: dated, located events and sourced numbers from war reporting.
+
+    Example: wartrace run reports/ --db battle.db && wartrace export --db battle.db --format gold --out out/
+    """
+
+
+def _store(db: str):
+    from wartrace.store import open_store
+
+    return open_store(db)
+
+
+class _Progress:
+    """A progress bar on stderr for long runs in a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = None
+        self.phase = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if not self.enabled or total < 5:
+            return
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = click.progressbar(length=total, label=f"{phase:8}", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _print_summary(summary, store) -> None:
+    parts = [f"{summary.count('new')} new", f"{summary.count('new-version')} new versions",
+             f"{summary.count('unchanged')} unchanged"]
+    click.echo(f"ingested: {', '.join(parts)}")
+    click.echo(f"processed: {summary.processed} documents ({summary.skipped} already up to date); "
+               f"{summary.events} events, {summary.claims} claims")
+    for source, stage, message in summary.failed:
+        click.secho(f"failed [{stage}] {source}: {message}", err=True, fg="yellow")
+    if summary.failed:
+        click.echo(f"{len(summary.failed)} failures recorded; `wartrace docs --failed --db {_db_arg(store)}` lists them.",
+                   err=True)
+
+
+def _db_arg(store) -> str:
+    url = store.url
+    return url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@db_option
+def ingest(inputs: tuple[str, ...], db: str) -> None:
+    """Store reports (files, folders, http(s) URLs) without running the other stages.
+
+    Example: wartrace ingest reports/ https://example.org/article.html --db battle.db
+    """
+    from wartrace.pipeline.runner import RunSummary, ingest as ingest_inputs
+
+    store = _store(db)
+    summary = RunSummary()
+    ingest_inputs(store, inputs, summary)
+    for o in summary.ingested:
+        note = " (already stored: nothing to do)" if o.status == "unchanged" else ""
+        click.echo(f"{o.status:12} {o.doc_id[:12]}  v{o.version}  {o.name}{note}")
+    for source, _stage, message in summary.failed:
+        click.secho(f"failed       {source}: {message}", err=True, fg="yellow")
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
+@db_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def run(inputs: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Ingest CORPUS (files, folders, URLs) and run every stage over new or stale documents.
+
+    The exit status is 1 if any document failed (it is quarantined; the others are kept).
+
+    Example: wartrace run ../shared/corpus/raqqa-2017 --db raqqa.db
+    """
+    from wartrace.pipeline.runner import run as run_pipeline
+
+    store = _store(db)
+    progress = _Progress(not quiet)
+    try:
+        summary = run_pipeline(store, inputs, progress=progress)
+    finally:
+        progress.close()
+    _print_summary(summary, store)
+    click.echo(f"database: {_db_arg(store)}")
+    sys.exit(0 if summary.ok else 1)
+
+
+@cli.command()
+@click.option("--db", default="wartrace-demo.db", show_default=True, metavar="PATH|URL",
+              help="Where to store the demo results.")
+def demo(db: str) -> None:
+    """Run the whole pipeline on the bundled demo reports and say where the results are.
+
+    Example: wartrace demo
+    """
+    from wartrace.pipeline.runner import run as run_pipeline
+
+    corpus = resources.files("wartrace.demo") / "corpus"
+    store = _store(db)
+    with resources.as_file(corpus) as folder:
+        summary = run_pipeline(store, [str(folder)])
+    click.echo("wartrace demo: the bundled reports\n")
+    _list_documents(store.documents())
+    click.echo("")
+    _print_summary(summary, store)
+    where = _db_arg(store)
+    click.echo(f"\nResults are in {where}. Next: `wartrace docs --db {where}`, "
+               f"`wartrace show mosul-timeline.md --db {where}`, "
+               f"`wartrace export --db {where} --format gold --out out/`.")
+    sys.exit(0 if summary.ok else 1)
+
+
+def _list_documents(docs) -> None:
+    if not docs:
+        click.echo("no documents")
+        return
+    for d in docs:
+        title = (d.title or "")[:60]
+        click.echo(f"{d.id[:12]}  v{d.version}{'' if d.current else ' (old)'}  {d.published or '----------'}  "
+                   f"{d.words:>6} words  {d.media_type:14} {d.name}  {title}")
+
+
+@cli.command()
+@db_option
+@click.option("--all", "show_all", is_flag=True, help="Include superseded versions.")
+@click.option("--failed", is_flag=True, help="List quarantined inputs and their errors instead.")
+def docs(db: str, show_all: bool, failed: bool) -> None:
+    """List the stored documents (or the failures).
+
+    Example: wartrace docs --db raqqa.db
+    """
+    store = _store(db)
+    if failed:
+        rows = store.failures()
+        for f in rows:
+            click.echo(f"{f['failed_at']}  [{f['stage']}] {f['code']}  {f['source']}: {f['message']}")
+        if not rows:
+            click.echo("no failures")
+        return
+    _list_documents(store.documents(include_superseded=show_all))
+
+
+@cli.command()
+@click.argument("doc")
+@db_option
+@click.option("--original", is_flag=True, help="Print the original text instead of the cleaned text.")
+def show(doc: str, db: str, original: bool) -> None:
+    """Show a document's metadata and its cleaned text. DOC is an id prefix or a file name.
+
+    Example: wartrace show 000_bd109fa419851313.txt --db raqqa.db
+    """
+    store = _store(db)
+    matches = store.find_documents(doc)
+    if not matches:
+        raise InputError("WT109", ref=doc)
+    if len(matches) > 1:
+        raise InputError("WT110", ref=doc, count=len(matches))
+    d = store.get_document(matches[0].id)
+    for label, value in (("id", d.id), ("source", d.source), ("name", d.name), ("version", d.version),
+                         ("type", d.media_type), ("encoding", d.encoding), ("title", d.title),
+                         ("author", d.author), ("published", f"{d.published} ({d.published_from})" if d.published else None),
+                         ("language", d.language), ("ingested", d.ingested_at)):
+        if value is not None:
+            click.echo(f"{label:10} {value}")
+    click.echo("")
+    click.echo(d.original_text if original else d.text)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", default="gold", show_default=True, help="Export format.")
+@click.option("--out", required=True, metavar="DIR", help="Output folder.")
+def export(db: str, fmt: str, out: str) -> None:
+    """Export events and claims. `gold` writes DIR/events.jsonl and DIR/claims.jsonl.
+
+    Example: wartrace export --db raqqa.db --format gold --out predictions/
+    """
+    from wartrace.export import EXPORTERS
+
+    if fmt not in EXPORTERS:
+        raise InputError("WT111", name=fmt, choices=", ".join(sorted(EXPORTERS)))
+    counts = EXPORTERS[fmt](_store(db), out)
+    click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" written to {Path(out)}")
+
+
+def main() -> None:
+    cli(prog_name="wartrace")
+
+
+if __name__ == "__main__":
+    main()
