@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -62,11 +63,26 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         if has_multibyte:
             return _mixed_utf8(data), "utf-8+cp1252"
     best = from_bytes(head).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    if best is None or _mostly_latin(str(best)):
+        # Guessers split hairs between Latin code pages on short texts; cp1252 (a superset
+        # of Latin-1 for printable text) is by far the most common in Western reporting.
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
     try:
-        return data.decode(encoding), encoding
+        return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         return _mixed_utf8(data), "utf-8+cp1252"
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text[:20000] if c.isalpha() and ord(c) > 127]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin >= 0.5 * len(letters)
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:

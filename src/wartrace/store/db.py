@@ -227,7 +227,7 @@ class Store:
     def failures(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.text(
-                "SELECT source, doc_id, stage, code, message, failed_at FROM failures ORDER BY id"
+                "SELECT source, doc_id, stage, code, message, detail, failed_at FROM failures ORDER BY id"
             )).mappings().all()
         return [dict(r) for r in rows]
 
