@@ -7,7 +7,18 @@ import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+import os
+
+
+def _find_shared() -> Path:
+    """The read-only shared folder: $WARTRACE_SHARED, ../shared next to the repo, or /work/shared."""
+    for candidate in (os.environ.get("WARTRACE_SHARED"), REPO.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "corpus").is_dir():
+            return Path(candidate)
+    return REPO.parent / "shared"
+
+
+SHARED = _find_shared()
 RAQQA = SHARED / "corpus" / "raqqa-2017"
 RAQQA_GOLD = SHARED / "gold" / "raqqa-2017"
 WIKI = RAQQA / "000_bd109fa419851313.txt"
