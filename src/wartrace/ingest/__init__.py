@@ -65,10 +65,10 @@ def document_from_bytes(data: bytes, source: str, name: str, content_type: str |
     )
 
 
-def load_input(item: Input, *, max_bytes: int = MAX_BYTES, allow_private_urls: bool = False) -> tuple[Document, bytes]:
+def load_input(item: Input, *, max_bytes: int = MAX_BYTES, allow_loopback_urls: bool = False) -> tuple[Document, bytes]:
     """Read an input and build its Document; also returns the bytes, which the store keeps."""
     if item.is_url:
-        data, content_type = fetch_url(item.source, max_bytes=max_bytes, allow_private=allow_private_urls)
+        data, content_type = fetch_url(item.source, max_bytes=max_bytes, allow_loopback=allow_loopback_urls)
         return document_from_bytes(data, item.source, item.name, content_type), data
     data = read_file(item.source, max_bytes)
     return document_from_bytes(data, item.source, item.name), data

@@ -104,8 +104,11 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError("WT102", path=path, reason=err.strerror or str(err)) from None
 
 
-def check_url(url: str) -> None:
-    """Refuse URLs wartrace must not fetch (wrong scheme, credentials, internal hosts)."""
+def check_url(url: str, allow_loopback: bool = False) -> None:
+    """Refuse URLs wartrace must not fetch (wrong scheme, credentials, internal hosts).
+
+    `allow_loopback` lets tests fetch from a server on 127.0.0.1; every other
+    non-public address (private, link-local such as cloud metadata, reserved) stays refused."""
     try:
         parsed = urllib.parse.urlsplit(url)
         port = parsed.port
@@ -124,6 +127,8 @@ def check_url(url: str) -> None:
         raise InputError("WT105", url=url, reason=f"cannot resolve {host}: {err}") from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if allow_loopback and address.is_loopback:
+            continue
         if not address.is_global:
             raise InputError("WT104", url=url, reason=f"{host} resolves to a non-public address ({address})")
 
@@ -131,26 +136,19 @@ def check_url(url: str) -> None:
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
+    def __init__(self, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102 (urllib API)
-        if not self.allow_private:
-            check_url(newurl)
-        elif urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
-            raise InputError("WT104", url=newurl, reason="redirect to a non-http scheme")
+        check_url(newurl, self.allow_loopback)  # every hop is checked, not only the first
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOUT,
-              allow_private: bool = False) -> tuple[bytes, str | None]:
-    """Download a URL: (body, content type). `allow_private` is for tests on loopback."""
-    if allow_private:
-        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-            raise InputError("WT104", url=url, reason="only http and https are allowed")
-    else:
-        check_url(url)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
+              allow_loopback: bool = False) -> tuple[bytes, str | None]:
+    """Download a URL: (body, content type). `allow_loopback` is for tests on 127.0.0.1."""
+    check_url(url, allow_loopback)
+    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback))
     request = urllib.request.Request(url, headers={"User-Agent": "wartrace (+https://example.invalid/wartrace)"})
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -166,6 +164,8 @@ def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TI
     except InputError:
         raise
     except urllib.error.HTTPError as err:
+        if 300 <= err.code < 400:  # urllib refuses redirects to other schemes itself
+            raise InputError("WT104", url=url, reason=f"redirect refused ({err.reason})") from None
         raise InputError("WT105", url=url, reason=f"HTTP {err.code}") from None
     except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", None) or err

@@ -47,7 +47,7 @@ class RunSummary:
 @dataclass(frozen=True)
 class RunOptions:
     max_bytes: int = MAX_BYTES
-    allow_private_urls: bool = False
+    allow_loopback_urls: bool = False
 
 
 def ingest(store: Store, refs: Sequence[str], summary: RunSummary, options: RunOptions = RunOptions(),
@@ -65,7 +65,7 @@ def ingest(store: Store, refs: Sequence[str], summary: RunSummary, options: RunO
 
 def _ingest_one(store: Store, item: Input, summary: RunSummary, options: RunOptions) -> None:
     try:
-        doc, raw = load_input(item, max_bytes=options.max_bytes, allow_private_urls=options.allow_private_urls)
+        doc, raw = load_input(item, max_bytes=options.max_bytes, allow_loopback_urls=options.allow_loopback_urls)
     except WartraceError as err:
         _fail(store, summary, item.source, "ingest", err)
         return
