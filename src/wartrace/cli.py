@@ -240,6 +240,124 @@ def export(db: str, fmt: str, out: str) -> None:
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" written to {Path(out)}")
 
 
+# --- the ledger ---------------------------------------------------------------------
+
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True, help="Output format.")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
+    """Print rows as JSON, as CSV (nested values as JSON), or with the `table` printer."""
+    import csv
+    import json
+
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        if not rows:
+            return
+        writer = csv.DictWriter(click.get_text_stream("stdout"), fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in r.items()})
+    elif not rows:
+        click.echo("nothing to show (run `wartrace run` first)")
+    else:
+        table(rows)
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}")
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@db_option
+@click.option("--policy", default="ucdp", show_default=True, help="Estimate policy: ucdp, conservative, range (or name.vN).")
+@click.option("--what", default=None, help="Only groups counting this (killed, displaced, ...).")
+@format_option
+def ledger(db: str, policy: str, what: str | None, fmt: str) -> None:
+    """Claim groups with an estimate, a grade, and every source's figure and quote.
+
+    Example: wartrace ledger --db raqqa.db --what killed --policy conservative
+    """
+    from wartrace.reconcile import resolve_name
+    from wartrace.store.ledger import ledger_view
+
+    rows = [r for r in ledger_view(_store(db), resolve_name(policy)) if what is None or r["what"] == what]
+
+    def table(rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            who = f" {r['who']}" if r["who"] else ""
+            unit = f" ({r['unit']})" if r["unit"] else ""
+            flag = "  ⚠ contradiction" if r["contradicted"] else ""
+            click.secho(f"{r['what']}{who}{unit} @ {r['scope']} [{r['kind']}]  best {_num(r['best'])}  "
+                        f"low {_num(r['low'])}  high {_num(r['high'])}  ({r['policy']})  {r['grade']}: "
+                        f"{r['grade_reason']}{flag}", bold=True)
+            for c in r["claims"]:
+                mark = " " if c["current"] else "↻"
+                click.echo(f"  {mark} {c['figure']:>16}  {c['as_of'] or '-':10}  {c['source'][:28]:28}  "
+                           f"{c['doc']}@{c['start']}: “{_short(c['quote'], 70)}”")
+        click.echo("(↻ = updated by a later figure)")
+
+    _print_rows(rows, fmt, table)
+
+
+@cli.command()
+@db_option
+@format_option
+def conflicts(db: str, fmt: str) -> None:
+    """Figures that contradict each other, with both quotes and sources.
+
+    Example: wartrace conflicts --db raqqa.db --format json
+    """
+    from wartrace.store.ledger import conflicts_view
+
+    def table(rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            click.secho(f"{r['group']}: {r['reason']}", bold=True)
+            for side in ("first", "second"):
+                c = r[side]
+                click.echo(f"    {c['source'][:30]:30} {c['doc']}@{c['start']}: “{_short(c['quote'], 80)}”")
+
+    _print_rows(conflicts_view(_store(db)), fmt, table)
+
+
+@cli.command()
+@click.argument("place", required=False)
+@db_option
+@format_option
+def control(place: str | None, db: str, fmt: str) -> None:
+    """Who held each place when (from captures), and the city's share over time.
+
+    Example: wartrace control "Raqqa stadium" --db raqqa.db
+    """
+    from wartrace.store.ledger import control_view
+
+    view = control_view(_store(db), place)
+    rows = [{"kind": "period", **p} for p in view["periods"]] + [{"kind": "share", **s} for s in view["shares"]]
+
+    def table(rows: list[dict[str, Any]]) -> None:
+        for p in (r for r in rows if r["kind"] == "period"):
+            quote = f"  “{_short(p['evidence'][0]['quote'], 60)}”" if p["evidence"] else ""
+            click.echo(f"{(p['place'] or p['place_id'])[:32]:32} {p['holder'][:20]:20} "
+                       f"{p['from'] or '…':10} → {p['until'] or 'now':10}{quote}")
+        shares = [r for r in rows if r["kind"] == "share"]
+        if shares:
+            click.secho("\nshare of place held (origin: derived from captured neighbourhoods, or reported)", bold=True)
+        for s in shares:
+            value = _num(s["low"]) + (f"–{_num(s['high'])}" if s["high"] is not None else "")
+            click.echo(f"{(s['place'] or s['place_id'])[:24]:24} {s['date']} {s['actor'][:20]:20} {value:>8}%  "
+                       f"{s['origin']:19} {s['doc'] or ''}")
+
+    _print_rows(rows, fmt, table)
+
+
 def main() -> None:
     cli(prog_name="wartrace")
 

@@ -21,6 +21,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "WT110": ("{ref!r} matches {count} documents.", "Give more characters of the id, or the full file name."),
     "WT111": ("Unknown export format {name!r}.", "Choose one of: {choices}."),
     "WT112": ("Cannot write to {path}: {reason}", "Check that the folder exists and is writable."),
+    "WT113": ("No place named {place!r} in the control history.", "`wartrace control` without a place lists them all."),
     # evidence
     "WT201": ("Invalid span [{start}, {end}).", "A span needs 0 <= start <= end."),
     "WT202": ("Span [{start}, {end}) is outside a text of length {length}.", "This is a bug in the stage that made the span."),

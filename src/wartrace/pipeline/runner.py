@@ -120,9 +120,19 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
     return summary
 
 
+def reconcile_corpus(store: Store) -> None:
+    """The corpus-level stage: rebuild the ledger from every stored claim and event."""
+    from wartrace.reconcile import reconcile
+    from wartrace.store.ledger import save_ledger, sourced_claims, sourced_events
+
+    save_ledger(store, reconcile(sourced_claims(store), sourced_events(store)))
+
+
 def run(store: Store, refs: Sequence[str], options: RunOptions = RunOptions(),
         stages: Sequence[Stage] | None = None, progress: ProgressFn | None = None) -> RunSummary:
-    """Ingest `refs` into `store`, then run every stage over what needs it."""
+    """Ingest `refs` into `store`, run every document stage over what needs it, then reconcile."""
     summary = RunSummary()
     ingest(store, refs, summary, options, progress)
-    return process(store, stages, summary, progress)
+    process(store, stages, summary, progress)
+    reconcile_corpus(store)
+    return summary

@@ -134,4 +134,91 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        3,
+        "ledger: claim groups, estimates, contradictions, merged events, control history",
+        (
+            """CREATE TABLE claim_groups (
+                key TEXT PRIMARY KEY,
+                what TEXT NOT NULL,
+                who TEXT,
+                scope TEXT NOT NULL,            -- place id, or "battle"
+                scope_name TEXT,
+                kind TEXT NOT NULL,             -- cumulative or incident
+                unit TEXT,
+                rule TEXT NOT NULL,             -- grouping rule name.version
+                grade TEXT NOT NULL,            -- Airwars scale
+                grade_reason TEXT NOT NULL,
+                grade_rule TEXT NOT NULL,
+                sources INTEGER NOT NULL
+            )""",
+            """CREATE TABLE claim_group_members (
+                group_key TEXT NOT NULL,
+                claim_id INTEGER NOT NULL,
+                is_current INTEGER NOT NULL,    -- 0 when a later figure updates it
+                PRIMARY KEY (group_key, claim_id)
+            )""",
+            """CREATE TABLE ledger (
+                group_key TEXT NOT NULL,
+                policy TEXT NOT NULL,           -- name.version
+                best REAL,
+                low REAL,
+                high REAL,
+                explanation TEXT NOT NULL,
+                PRIMARY KEY (group_key, policy)
+            )""",
+            """CREATE TABLE contradictions (
+                id {id},
+                group_key TEXT NOT NULL,
+                claim_a INTEGER NOT NULL,
+                claim_b INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                rule TEXT NOT NULL
+            )""",
+            """CREATE TABLE merged_events (
+                key TEXT PRIMARY KEY,
+                type TEXT NOT NULL,
+                date TEXT,
+                date_precision TEXT,
+                place_id TEXT,
+                place_name TEXT,
+                place_kind TEXT,
+                actors_json TEXT NOT NULL,
+                target TEXT,
+                grade TEXT NOT NULL,
+                grade_reason TEXT NOT NULL,
+                sources INTEGER NOT NULL,
+                rule TEXT NOT NULL
+            )""",
+            """CREATE TABLE merged_event_mentions (
+                merged_key TEXT NOT NULL,
+                event_id INTEGER NOT NULL,
+                PRIMARY KEY (merged_key, event_id)
+            )""",
+            """CREATE TABLE control_periods (
+                id {id},
+                place_id TEXT NOT NULL,
+                place_name TEXT,
+                holder TEXT NOT NULL,
+                start_date TEXT,
+                end_date TEXT,
+                evidence_json TEXT NOT NULL,    -- ids of the capture events
+                rule TEXT NOT NULL
+            )""",
+            """CREATE TABLE control_shares (
+                id {id},
+                place_id TEXT NOT NULL,
+                date TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                low REAL NOT NULL,
+                high REAL,
+                origin TEXT NOT NULL,           -- derived, reported, reported-complement
+                claim_id INTEGER,
+                rule TEXT NOT NULL
+            )""",
+        ),
+    ),
+)
+
 LATEST = MIGRATIONS[-1].version

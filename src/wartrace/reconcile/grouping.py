@@ -1,0 +1,109 @@
+"""Group claims that measure the same quantity; mark claims that later figures update.
+
+Rule `group.scope.v1`:
+* A claim is *cumulative* (a running or final total: "by 11 June", "in total", "during
+  the battle", a figure dated only to a month or year, or undated) or an *incident*
+  figure (a day-dated count tied to one happening: "killing 23 civilians").
+* Cumulative claims group by (what, who, unit, scope), where scope is the city-level
+  place the claim covers (a neighbourhood or site counts toward its parent city) or the
+  battle as a whole when no place is given; a battle-wide group joins the one city
+  group of the same quantity when there is exactly one ("the battle" vs "the city").
+* Incident claims group by (what, who, unit, place, day).
+* Within a group, a claim whose as-of period ends before another's begins is updated by
+  it: not a contradiction, and not part of the current estimate.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from wartrace.reconcile.records import ClaimGroup, SourcedClaim, period
+
+RULE = "group.scope.v1"
+_UNDATED = dt.date(1, 1, 1)  # sorts undated claims first
+CITY_KINDS = {"city", "town", "village", "region", "country"}
+SUB_CITY_KINDS = {"neighbourhood", "site", "district"}
+_CUMULATIVE = re.compile(
+    r"\b(by|since|so far|in total|total|toll|overall|in all|altogether|throughout|to date|"
+    r"during the (?:battle|siege|offensive|campaign|fighting|war|operation)|over the course|"
+    r"as a result of|in the course of)\b",
+    re.I,
+)
+
+
+def is_cumulative(claim: SourcedClaim) -> bool:
+    if claim.what == "control_share":
+        return True
+    span = period(claim.as_of)
+    if span is None or span[0] != span[1]:
+        return True  # undated, or dated only to a month or year
+    return bool(_CUMULATIVE.search(claim.context or claim.quote))
+
+
+def _scope(claim: SourcedClaim) -> tuple[str, str | None]:
+    if not claim.place_id:
+        return "battle", None
+    if claim.place_kind in SUB_CITY_KINDS and claim.place_parent and claim.what != "control_share":
+        return claim.place_parent, None
+    return claim.place_id, claim.place_name
+
+
+def _unit(claim: SourcedClaim) -> str | None:
+    """Counted things of different kinds (trucks, buses) are different quantities."""
+    if claim.what not in ("vehicles", "airstrikes") or not claim.unit:
+        return None
+    return claim.unit.lower().rstrip("s")
+
+
+def group_claims(claims: Iterable[SourcedClaim]) -> list[ClaimGroup]:
+    buckets: dict[tuple, list[SourcedClaim]] = defaultdict(list)
+    names: dict[str, str | None] = {}
+    for c in claims:
+        scope, name = _scope(c)
+        names.setdefault(scope, name)
+        if name:
+            names[scope] = name
+        if c.what == "control_share":
+            key = ("cumulative", c.what, c.actor, _unit(c), scope)
+        elif is_cumulative(c):
+            key = ("cumulative", c.what, c.who, _unit(c), scope)
+        else:
+            key = ("incident", c.what, c.who, _unit(c), c.place_id or "battle", c.as_of)
+        buckets[key].append(c)
+    _join_battle_scope(buckets)
+    groups = []
+    for key, members in sorted(buckets.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+        kind, what, who, unit, scope = key[:5]
+        members = sorted(members, key=lambda c: (period(c.as_of) or (_UNDATED, _UNDATED))[0])
+        groups.append(ClaimGroup(
+            key="|".join(str(x) for x in key), what=what, who=who, scope=scope, scope_name=names.get(scope),
+            kind=kind, unit=unit, rule=RULE, claims=tuple(members), updated=_updated(members),
+        ))
+    return groups
+
+
+def _join_battle_scope(buckets: dict[tuple, list[SourcedClaim]]) -> None:
+    """Move battle-wide cumulative claims into the single city group of their quantity."""
+    for key in [k for k in buckets if k[0] == "cumulative" and k[4] == "battle"]:
+        cities = [k for k in buckets if k[:4] == key[:4] and k[4] != "battle"]
+        if len(cities) == 1:
+            buckets[cities[0]].extend(buckets.pop(key))
+
+
+def _updated(claims: list[SourcedClaim]) -> frozenset[int]:
+    """Ids of claims that a later-dated claim of the same group supersedes."""
+    spans = {c.id: period(c.as_of) for c in claims}
+    out = set()
+    for old in claims:
+        old_span = spans[old.id]
+        if old_span is None:
+            continue
+        for new in claims:
+            new_span = spans[new.id]
+            if new is not old and new_span is not None and new_span[0] > old_span[1]:
+                out.add(old.id)
+                break
+    return frozenset(out)
+
