@@ -17,6 +17,19 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, metavar=
                          help="SQLite file (created if missing) or database URL.")
 
 
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
+                                help="Refuse inputs larger than N bytes (default 50 MiB).")
+timeout_option = click.option("--timeout", type=click.FloatRange(0.1), default=None, metavar="SECONDS",
+                              help="Give up on a URL after this long (default 30 s).")
+
+
+def _run_options(max_bytes: int | None, timeout: float | None):
+    from wartrace.pipeline.runner import RunOptions
+
+    defaults = RunOptions()
+    return RunOptions(max_bytes=max_bytes or defaults.max_bytes, fetch_timeout=timeout or defaults.fetch_timeout)
+
+
 class WartraceGroup(click.Group):
     """Turns every wartrace error into one line plus a hint, and never shows a traceback."""
 
@@ -100,7 +113,9 @@ def _db_arg(store) -> str:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
 @db_option
-def ingest(inputs: tuple[str, ...], db: str) -> None:
+@max_bytes_option
+@timeout_option
+def ingest(inputs: tuple[str, ...], db: str, max_bytes: int | None, timeout: float | None) -> None:
     """Store reports (files, folders, http(s) URLs) without running the other stages.
 
     Example: wartrace ingest reports/ https://example.org/article.html --db battle.db
@@ -109,7 +124,7 @@ def ingest(inputs: tuple[str, ...], db: str) -> None:
 
     store = _store(db)
     summary = RunSummary()
-    ingest_inputs(store, inputs, summary)
+    ingest_inputs(store, inputs, summary, _run_options(max_bytes, timeout))
     for o in summary.ingested:
         note = " (already stored: nothing to do)" if o.status == "unchanged" else ""
         click.echo(f"{o.status:12} {o.doc_id[:12]}  v{o.version}  {o.name}{note}")
@@ -122,7 +137,9 @@ def ingest(inputs: tuple[str, ...], db: str) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="CORPUS...")
 @db_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def run(inputs: tuple[str, ...], db: str, quiet: bool) -> None:
+@max_bytes_option
+@timeout_option
+def run(inputs: tuple[str, ...], db: str, quiet: bool, max_bytes: int | None, timeout: float | None) -> None:
     """Ingest CORPUS (files, folders, URLs) and run every stage over new or stale documents.
 
     The exit status is 1 if any document failed (it is quarantined; the others are kept).
@@ -134,7 +151,7 @@ def run(inputs: tuple[str, ...], db: str, quiet: bool) -> None:
     store = _store(db)
     progress = _Progress(not quiet)
     try:
-        summary = run_pipeline(store, inputs, progress=progress)
+        summary = run_pipeline(store, inputs, _run_options(max_bytes, timeout), progress=progress)
     finally:
         progress.close()
     _print_summary(summary, store)

@@ -12,7 +12,7 @@ from wartrace.errors import InputError
 from wartrace.ingest.decode import decode_bytes
 from wartrace.ingest.formats import Extracted, read_html, read_pdf, read_text
 from wartrace.ingest.metadata import detect_language
-from wartrace.ingest.sources import MAX_BYTES, Input, Skipped, discover, fetch_url, read_file
+from wartrace.ingest.sources import FETCH_TIMEOUT, MAX_BYTES, Input, Skipped, discover, fetch_url, read_file
 from wartrace.model import Document
 
 __all__ = ["Input", "Skipped", "discover", "document_from_bytes", "load_input", "load_path"]
@@ -65,10 +65,12 @@ def document_from_bytes(data: bytes, source: str, name: str, content_type: str |
     )
 
 
-def load_input(item: Input, *, max_bytes: int = MAX_BYTES, allow_loopback_urls: bool = False) -> tuple[Document, bytes]:
+def load_input(item: Input, *, max_bytes: int = MAX_BYTES, allow_loopback_urls: bool = False,
+               fetch_timeout: float = FETCH_TIMEOUT) -> tuple[Document, bytes]:
     """Read an input and build its Document; also returns the bytes, which the store keeps."""
     if item.is_url:
-        data, content_type = fetch_url(item.source, max_bytes=max_bytes, allow_loopback=allow_loopback_urls)
+        data, content_type = fetch_url(item.source, max_bytes=max_bytes, allow_loopback=allow_loopback_urls,
+                                       timeout=fetch_timeout)
         return document_from_bytes(data, item.source, item.name, content_type), data
     data = read_file(item.source, max_bytes)
     return document_from_bytes(data, item.source, item.name), data

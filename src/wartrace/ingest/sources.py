@@ -18,7 +18,7 @@ from typing import Iterator
 
 from wartrace.errors import InputError
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # a larger report is refused with a clear error (raise with --max-bytes)
 FETCH_TIMEOUT = 30.0
 MAX_REDIRECTS = 5
 SKIPPED_NAMES = {"MANIFEST.tsv", "PROVENANCE.md", "README.md", ".DS_Store"}

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 from wartrace.errors import WartraceError
 from wartrace.ingest import Input, Skipped, discover, load_input
-from wartrace.ingest.sources import MAX_BYTES
+from wartrace.ingest.sources import FETCH_TIMEOUT, MAX_BYTES
 from wartrace.pipeline.stage import DocState, Stage, check_order
 from wartrace.store import IngestOutcome, Store
 
@@ -48,6 +48,7 @@ class RunSummary:
 class RunOptions:
     max_bytes: int = MAX_BYTES
     allow_loopback_urls: bool = False
+    fetch_timeout: float = FETCH_TIMEOUT
 
 
 def ingest(store: Store, refs: Sequence[str], summary: RunSummary, options: RunOptions = RunOptions(),
@@ -65,7 +66,8 @@ def ingest(store: Store, refs: Sequence[str], summary: RunSummary, options: RunO
 
 def _ingest_one(store: Store, item: Input, summary: RunSummary, options: RunOptions) -> None:
     try:
-        doc, raw = load_input(item, max_bytes=options.max_bytes, allow_loopback_urls=options.allow_loopback_urls)
+        doc, raw = load_input(item, max_bytes=options.max_bytes, allow_loopback_urls=options.allow_loopback_urls,
+                              fetch_timeout=options.fetch_timeout)
     except WartraceError as err:
         _fail(store, summary, item.source, "ingest", err)
         return

@@ -82,6 +82,7 @@ class Store:
             raise StoreError("WT401", url=url, reason=f"unsupported database kind {self.dialect!r}")
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "begin", _sqlite_begin_immediate)
         self._migrate()
 
     # -- schema -----------------------------------------------------------------------
@@ -332,8 +333,16 @@ class Store:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Transactions are begun by _sqlite_begin_immediate, not by the driver.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin_immediate(conn: Connection) -> None:
+    """Take the write lock when a transaction starts, so two processes writing to one
+    file queue up (busy_timeout) instead of failing when a reader upgrades to a writer."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
