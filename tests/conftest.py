@@ -32,10 +32,10 @@ def shared() -> Path:
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(db_url):
     from wartrace.store import open_store
 
-    s = open_store(str(tmp_path / "test.db"))
+    s = open_store(db_url)
     yield s
     s.close()
 
@@ -51,3 +51,67 @@ def cli_run(tmp_path):
         return runner.invoke(cli, list(args), catch_exceptions=False)
 
     return invoke
+
+
+# --- database backends -------------------------------------------------------------------
+# The suite runs once per backend: WARTRACE_TEST_BACKEND=sqlite (default) or postgresql,
+# with WARTRACE_TEST_PG the admin URL of a running server (scripts/services.sh prints it).
+
+BACKEND = os.environ.get("WARTRACE_TEST_BACKEND", "sqlite")
+PG_ADMIN = os.environ.get("WARTRACE_TEST_PG")
+sqlite_only = pytest.mark.skipif(BACKEND != "sqlite", reason="checks the SQLite file itself")
+
+
+def fresh_pg_database(admin_url: str) -> str:
+    """Create an empty database on the server and return its URL."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"wt_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(admin_url: str, url: str) -> None:
+    import sqlalchemy as sa
+
+    name = url.rsplit("/", 1)[-1]
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def database_location(tmp: Path, name: str) -> str:
+    """A fresh database for module-scoped fixtures (PostgreSQL databases are dropped with the server's test run)."""
+    if BACKEND == "postgresql":
+        return fresh_pg_database(PG_ADMIN)
+    return str(tmp / f"{name}.db")
+
+
+@pytest.fixture
+def new_db(tmp_path):
+    """A factory of fresh database locations (an SQLite path or a new PostgreSQL database)."""
+    made: list[str] = []
+
+    def make(name: str = "test") -> str:
+        if BACKEND == "postgresql":
+            if not PG_ADMIN:
+                pytest.fail("WARTRACE_TEST_BACKEND=postgresql needs WARTRACE_TEST_PG")
+            url = fresh_pg_database(PG_ADMIN)
+            made.append(url)
+            return url
+        return str(tmp_path / f"{name}.db")
+
+    yield make
+    for url in made:
+        drop_pg_database(PG_ADMIN, url)
+
+
+@pytest.fixture
+def db_url(new_db) -> str:
+    return new_db()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, sqlite_only
 from wartrace.cli import cli
 
 COMMANDS = sorted(cli.commands)
@@ -37,13 +37,13 @@ def test_readme_commands_exist(name):
     assert name in COMMANDS
 
 
-def test_missing_file_is_a_failure_line_not_a_traceback(cli_run, tmp_path):
-    result = cli_run("ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "d.db"))
+def test_missing_file_is_a_failure_line_not_a_traceback(cli_run, tmp_path, db_url):
+    result = cli_run("ingest", str(tmp_path / "nope.txt"), "--db", db_url)
     assert result.exit_code == 1
     assert "No such file" in result.output and "Traceback" not in result.output
 
 
-def test_unreadable_file(cli_run, tmp_path, monkeypatch):
+def test_unreadable_file(cli_run, tmp_path, db_url, monkeypatch):
     target = tmp_path / "locked.txt"
     target.write_text("secret report")
     real_open = open
@@ -54,7 +54,7 @@ def test_unreadable_file(cli_run, tmp_path, monkeypatch):
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", deny)
-    result = cli_run("ingest", str(target), "--db", str(tmp_path / "d.db"))
+    result = cli_run("ingest", str(target), "--db", db_url)
     assert result.exit_code == 1
     assert "permission denied" in result.output and "Traceback" not in result.output
 
@@ -68,23 +68,24 @@ def test_unreadable_file(cli_run, tmp_path, monkeypatch):
     ("http://[::1]/x", "non-public"),
     ("http:///nohost", "host"),
 ])
-def test_bad_urls(cli_run, tmp_path, url, words):
-    result = cli_run("ingest", url, "--db", str(tmp_path / "d.db"))
+def test_bad_urls(cli_run, tmp_path, db_url, url, words):
+    result = cli_run("ingest", url, "--db", db_url)
     assert result.exit_code == 1
     assert words in result.output and "Traceback" not in result.output
 
 
-def test_show_unknown_document(cli_run, tmp_path):
-    result = cli_run("show", "abcdef", "--db", str(tmp_path / "d.db"))
+def test_show_unknown_document(cli_run, tmp_path, db_url):
+    result = cli_run("show", "abcdef", "--db", db_url)
     assert result.exit_code == 2
     assert "WT109" in result.output and "Hint:" in result.output
 
 
-def test_unknown_export_format(cli_run, tmp_path):
-    result = cli_run("export", "--format", "nope", "--out", str(tmp_path / "o"), "--db", str(tmp_path / "d.db"))
+def test_unknown_export_format(cli_run, tmp_path, db_url):
+    result = cli_run("export", "--format", "nope", "--out", str(tmp_path / "o"), "--db", db_url)
     assert result.exit_code == 2 and "WT111" in result.output
 
 
+@sqlite_only
 def test_bad_database_file(cli_run, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 500)
@@ -92,18 +93,17 @@ def test_bad_database_file(cli_run, tmp_path):
     assert result.exit_code == 3 and "WT401" in result.output
 
 
-def test_demo_runs_and_says_where_the_results_are(cli_run, tmp_path):
-    db = tmp_path / "demo.db"
-    result = cli_run("demo", "--db", str(db))
+def test_demo_runs_and_says_where_the_results_are(cli_run, db_url):
+    result = cli_run("demo", "--db", db_url)
     assert result.exit_code == 0, result.output
-    assert "mosul-timeline.md" in result.output and str(db) in result.output
+    assert "mosul-timeline.md" in result.output and db_url in result.output
 
 
-def test_ingest_run_docs_show_export(cli_run, tmp_path):
+def test_ingest_run_docs_show_export(cli_run, tmp_path, db_url):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Rebels captured the village of Example on 4 June 2019.")
-    db = str(tmp_path / "x.db")
+    db = db_url
     first = cli_run("ingest", str(corpus), "--db", db)
     assert first.exit_code == 0 and first.output.startswith("new")
     again = cli_run("ingest", str(corpus), "--db", db)

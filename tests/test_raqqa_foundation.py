@@ -8,8 +8,8 @@ import sys
 from tests.conftest import RAQQA, RAQQA_GOLD, SHARED
 
 
-def test_run_show_rerun_export_and_score(cli_run, tmp_path, shared):
-    db = str(tmp_path / "r.db")
+def test_run_show_rerun_export_and_score(cli_run, tmp_path, shared, db_url):
+    db = db_url
     first = cli_run("run", str(RAQQA), "--db", db)
     assert first.exit_code == 0, first.output
     assert "5 new" in first.output
@@ -28,8 +28,8 @@ def test_run_show_rerun_export_and_score(cli_run, tmp_path, shared):
     assert "events" in figures and "claims" in figures
 
 
-def test_exported_quotes_are_the_original_text(cli_run, tmp_path, shared):
-    db = str(tmp_path / "r.db")
+def test_exported_quotes_are_the_original_text(cli_run, tmp_path, shared, db_url):
+    db = db_url
     cli_run("run", str(RAQQA), "--db", db)
     out = tmp_path / "pred"
     cli_run("export", "--db", db, "--format", "gold", "--out", str(out))

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAQQA
+from tests.conftest import RAQQA, sqlite_only
+
+pytestmark = sqlite_only  # SIGKILL and two writers against the SQLite file; PostgreSQL has its own test
 
 WARTRACE = [sys.executable, "-m", "wartrace"]
 KILL_POINTS = 20

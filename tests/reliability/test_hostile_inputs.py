@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import database_location
 from tests.reliability.hostile import GOOD, build
 from wartrace.store import open_store
 
@@ -26,8 +27,8 @@ def hostile_run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     corpus = folder / "corpus"
     expected = build(corpus)
-    db = folder / "h.db"
-    proc = subprocess.run([*WARTRACE, "run", str(corpus), "--db", str(db), "--quiet"], capture_output=True,
+    db = database_location(folder, "h")
+    proc = subprocess.run([*WARTRACE, "run", str(corpus), "--db", db, "--quiet"], capture_output=True,
                           text=True, timeout=900, preexec_fn=_limit_memory)
     return expected, proc, db, corpus
 
@@ -68,10 +69,10 @@ def test_scripts_do_not_reach_the_clean_text(hostile_run):
     assert "alert" not in text and "onerror" not in text and "Rebels shelled the airport" in text
 
 
-def test_a_file_is_refused_above_the_size_limit(tmp_path):
+def test_a_file_is_refused_above_the_size_limit(tmp_path, db_url):
     big = tmp_path / "big.txt"
     big.write_bytes(b"x " * 600)
-    proc = subprocess.run([*WARTRACE, "ingest", str(big), "--db", str(tmp_path / "d.db"), "--max-bytes", "1000"],
+    proc = subprocess.run([*WARTRACE, "ingest", str(big), "--db", db_url, "--max-bytes", "1000"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "limit" in proc.stderr and "Traceback" not in proc.stderr
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 import pytest
 
+from tests.conftest import sqlite_only
 from wartrace.errors import StoreError
 from wartrace.ingest import document_from_bytes
 from wartrace.store import open_store
@@ -46,6 +47,7 @@ def test_stored_document_round_trips(store):
     assert back.metadata == {"title": "T"}
 
 
+@sqlite_only
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.db"
     open_store(str(path)).close()
@@ -57,6 +59,7 @@ def test_newer_schema_is_refused(tmp_path):
     assert err.value.code == "WT402"
 
 
+@sqlite_only
 def test_foreign_database_is_refused(tmp_path):
     path = tmp_path / "other.db"
     engine = sa.create_engine(f"sqlite:///{path}")
@@ -67,6 +70,7 @@ def test_foreign_database_is_refused(tmp_path):
     assert err.value.code == "WT403"
 
 
+@sqlite_only
 def test_not_a_database_file_is_a_clear_error(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)

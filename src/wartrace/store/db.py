@@ -89,6 +89,7 @@ class Store:
     def _migrate(self) -> None:
         try:
             with self.engine.begin() as conn:
+                self.lock(conn, "migrations")  # two processes opening a new database at once
                 conn.execute(sa.text(
                     "CREATE TABLE IF NOT EXISTS schema_migrations "
                     "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -126,6 +127,12 @@ class Store:
         with self.engine.begin() as conn:
             yield conn
 
+    def lock(self, conn: Connection, name: str) -> None:
+        """Hold a named lock until the transaction ends, so concurrent runs that replace
+        the same rows queue up. SQLite needs none: BEGIN IMMEDIATE already serialises writers."""
+        if self.dialect == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:n))"), {"n": name})
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -136,8 +143,7 @@ class Store:
         Identical bytes are a no-op; a changed source becomes a new version and the
         old one is kept, marked as superseded."""
         with self.transaction() as conn:
-            if self.dialect == "postgresql":  # serialise versions of one source
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": doc.source})
+            self.lock(conn, "source:" + doc.source)  # serialise versions of one source
             row = conn.execute(sa.text("SELECT name, version FROM documents WHERE id = :id"), {"id": doc.id}).first()
             if row is not None:
                 return IngestOutcome("unchanged", doc.id, row.name, row.version)
@@ -245,6 +251,7 @@ class Store:
                      events: Sequence[Event] = (), claims: Sequence[Claim] = ()) -> None:
         """Replace everything stored for a document's stages, in one transaction."""
         with self.transaction() as conn:
+            self.lock(conn, "doc:" + doc.id)
             for table in ("annotations", "events", "claims", "stage_runs"):
                 conn.execute(sa.text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc.id})
             conn.execute(sa.text("DELETE FROM failures WHERE doc_id = :d AND stage <> 'ingest'"), {"d": doc.id})

@@ -83,6 +83,7 @@ def sourced_events(store: Store) -> list[SourcedEvent]:
 def save_ledger(store: Store, ledger: Ledger) -> None:
     """Replace the whole ledger in one transaction."""
     with store.transaction() as conn:
+        store.lock(conn, "ledger")
         for table in LEDGER_TABLES:
             conn.execute(sa.text(f"DELETE FROM {table}"))
         if ledger.groups:
