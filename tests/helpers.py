@@ -1,6 +1,14 @@
 """Test helpers that build input files (no binary blobs are committed)."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+WARTRACE = [sys.executable, "-m", "wartrace"]
+_VOLATILE = {"claim_id", "event_id", "id", "failed_at", "finished_at"}
+
 
 def minimal_pdf(lines: list[str]) -> bytes:
     """A valid one-page PDF whose text layer holds `lines` (Helvetica, plain ASCII)."""
@@ -25,3 +33,32 @@ def minimal_pdf(lines: list[str]) -> bytes:
         out += f"{off:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def _strip(value):
+    """Drop row ids and timestamps, which differ between equivalent runs."""
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in _VOLATILE}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def snapshot(db: Path, out: Path) -> dict:
+    """Everything a user sees: the gold export and the ledger, without row ids."""
+    subprocess.run([*WARTRACE, "export", "--db", str(db), "--format", "gold", "--out", str(out)], check=True,
+                   capture_output=True)
+    ledger = subprocess.run([*WARTRACE, "ledger", "--db", str(db), "--format", "json"], check=True,
+                            capture_output=True, text=True).stdout
+    control = subprocess.run([*WARTRACE, "control", "--db", str(db), "--format", "json"], check=True,
+                             capture_output=True, text=True).stdout
+    docs = subprocess.run([*WARTRACE, "docs", "--db", str(db)], check=True, capture_output=True, text=True).stdout
+    return {
+        "events": sorted((out / "events.jsonl").read_text().splitlines()),
+        "claims": sorted((out / "claims.jsonl").read_text().splitlines()),
+        "ledger": _strip(json.loads(ledger or "[]")),
+        "control": _strip(json.loads(control or "[]")),
+        "docs": sorted(line.split()[0] for line in docs.splitlines()),
+    }
+
+

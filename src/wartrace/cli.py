@@ -23,11 +23,12 @@ timeout_option = click.option("--timeout", type=click.FloatRange(0.1), default=N
                               help="Give up on a URL after this long (default 30 s).")
 
 
-def _run_options(max_bytes: int | None, timeout: float | None):
+def _run_options(max_bytes: int | None, timeout: float | None, workers: int = 1, cluster: str | None = None):
     from wartrace.pipeline.runner import RunOptions
 
     defaults = RunOptions()
-    return RunOptions(max_bytes=max_bytes or defaults.max_bytes, fetch_timeout=timeout or defaults.fetch_timeout)
+    return RunOptions(max_bytes=max_bytes or defaults.max_bytes, fetch_timeout=timeout or defaults.fetch_timeout,
+                      workers=workers, cluster=cluster)
 
 
 class WartraceGroup(click.Group):
@@ -139,19 +140,26 @@ def ingest(inputs: tuple[str, ...], db: str, max_bytes: int | None, timeout: flo
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @max_bytes_option
 @timeout_option
-def run(inputs: tuple[str, ...], db: str, quiet: bool, max_bytes: int | None, timeout: float | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes for the document stages (one writer stores the results).")
+@click.option("--cluster", default=None, metavar="ADDRESS|local",
+              help="Run the document stages on a Dask cluster (scheduler address), or on a local one.")
+def run(inputs: tuple[str, ...], db: str, quiet: bool, max_bytes: int | None, timeout: float | None,
+        workers: int, cluster: str | None) -> None:
     """Ingest CORPUS (files, folders, URLs) and run every stage over new or stale documents.
 
     The exit status is 1 if any document failed (it is quarantined; the others are kept).
+    Documents already processed by the same stage versions are skipped, so a re-run
+    after an interruption resumes where it stopped.
 
-    Example: wartrace run ../shared/corpus/raqqa-2017 --db raqqa.db
+    Example: wartrace run ../shared/corpus/raqqa-2017 --db raqqa.db --workers 2
     """
     from wartrace.pipeline.runner import run as run_pipeline
 
     store = _store(db)
     progress = _Progress(not quiet)
     try:
-        summary = run_pipeline(store, inputs, _run_options(max_bytes, timeout), progress=progress)
+        summary = run_pipeline(store, inputs, _run_options(max_bytes, timeout, workers, cluster), progress=progress)
     finally:
         progress.close()
     _print_summary(summary, store)

@@ -35,6 +35,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "WT403": ("Database {url} is not a wartrace database.", "Use a new file, or the one a wartrace run created."),
     # pipeline
     "WT501": ("Stage {stage!r} needs {missing}, which no earlier stage provides.", "Reorder the stages or add the missing one."),
+    "WT503": ("The cluster mode needs Dask: {reason}", "Install the extra: pip install 'wartrace[cluster]'."),
     "WT502": ("Stage {stage!r} failed on {doc}: {reason}", "The document is quarantined; `wartrace docs --failed` lists them."),
 }
 

@@ -2,7 +2,6 @@
 where an uninterrupted run ends. Two runs writing one SQLite file at once corrupt nothing."""
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import signal
@@ -15,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RAQQA, sqlite_only
+from tests.helpers import snapshot
 
 pytestmark = sqlite_only  # SIGKILL and two writers against the SQLite file; PostgreSQL has its own test
 
 WARTRACE = [sys.executable, "-m", "wartrace"]
 KILL_POINTS = 20
-_VOLATILE = {"claim_id", "event_id", "id", "failed_at", "finished_at"}
 
 
 def _corpus(tmp: Path) -> Path:
@@ -36,32 +35,6 @@ def _corpus(tmp: Path) -> Path:
         for f in Path(demo).iterdir():
             shutil.copy(f, folder / f.name)
     return folder
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in _VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def snapshot(db: Path, out: Path) -> dict:
-    """Everything a user sees: the gold export and the ledger, without row ids."""
-    subprocess.run([*WARTRACE, "export", "--db", str(db), "--format", "gold", "--out", str(out)], check=True,
-                   capture_output=True)
-    ledger = subprocess.run([*WARTRACE, "ledger", "--db", str(db), "--format", "json"], check=True,
-                            capture_output=True, text=True).stdout
-    control = subprocess.run([*WARTRACE, "control", "--db", str(db), "--format", "json"], check=True,
-                             capture_output=True, text=True).stdout
-    docs = subprocess.run([*WARTRACE, "docs", "--db", str(db)], check=True, capture_output=True, text=True).stdout
-    return {
-        "events": sorted((out / "events.jsonl").read_text().splitlines()),
-        "claims": sorted((out / "claims.jsonl").read_text().splitlines()),
-        "ledger": _strip(json.loads(ledger or "[]")),
-        "control": _strip(json.loads(control or "[]")),
-        "docs": sorted(line.split()[0] for line in docs.splitlines()),
-    }
 
 
 def integrity(db: Path) -> str:

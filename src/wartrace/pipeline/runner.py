@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Sequence
 from wartrace.errors import WartraceError
 from wartrace.ingest import Input, Skipped, discover, load_input
 from wartrace.ingest.sources import FETCH_TIMEOUT, MAX_BYTES
-from wartrace.pipeline.stage import DocState, Stage, check_order
+from wartrace.pipeline.parallel import DaskExecutor, DocResult, ProcessExecutor, SerialExecutor
+from wartrace.pipeline.stage import Stage, check_order
 from wartrace.store import IngestOutcome, Store
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
@@ -49,6 +50,8 @@ class RunOptions:
     max_bytes: int = MAX_BYTES
     allow_loopback_urls: bool = False
     fetch_timeout: float = FETCH_TIMEOUT
+    workers: int = 1
+    cluster: str | None = None  # a Dask scheduler address, or "local"
 
 
 def ingest(store: Store, refs: Sequence[str], summary: RunSummary, options: RunOptions = RunOptions(),
@@ -90,36 +93,54 @@ def _fail(store: Store, summary: RunSummary, source: str, stage: str, err: BaseE
 
 
 def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSummary | None = None,
-            progress: ProgressFn | None = None, doc_ids: Iterable[str] | None = None) -> RunSummary:
-    """Run the document stages over every current document whose results are missing or stale."""
+            progress: ProgressFn | None = None, doc_ids: Iterable[str] | None = None,
+            workers: int = 1, cluster: str | None = None) -> RunSummary:
+    """Run the document stages over every current document whose results are missing or stale.
+
+    With `workers` > 1 the stages run in a local process pool, with `cluster` on Dask
+    (an address, or "local"); custom `stages` run in this process. Results are saved here,
+    one transaction per document, in document order.
+    """
     stages = check_order(list(stages if stages is not None else default_stages()))
     summary = summary or RunSummary()
     wanted = {s.name: s.version for s in stages}
     done = store.stage_versions()
-    docs = [d for d in store.documents() if doc_ids is None or d.id in set(doc_ids)]
+    selected = set(doc_ids) if doc_ids is not None else None
+    docs = [d for d in store.documents() if selected is None or d.id in selected]
     todo = [d for d in docs if done.get(d.id) != wanted]
     summary.skipped += len(docs) - len(todo)
-    for i, summ in enumerate(todo):
-        doc = store.get_document(summ.id)
-        state = DocState(doc)
-        failed_stage = None
-        try:
-            for stage in stages:
-                failed_stage = stage.name
-                state = stage(state)
-        except Exception as err:  # quarantine the document, keep the run going
-            _fail(store, summary, doc.source, failed_stage or "?", err, doc.id)
-            continue
-        events = state.annotations.get("doc.events", ())
-        claims = state.annotations.get("doc.claims", ())
-        kept = {k: v for k, v in state.annotations.items() if k not in ("doc.events", "doc.claims")}
-        store.save_results(doc, wanted, kept, events, claims)
-        summary.processed += 1
-        summary.events += len(events)
-        summary.claims += len(claims)
-        if progress:
-            progress("process", i + 1, len(todo))
+    executor = _executor(stages, workers, cluster)
+    try:
+        loaded = (store.get_document(d.id) for d in todo)
+        for i, result in enumerate(executor.map(loaded)):
+            _save(store, result, wanted, summary)
+            if progress:
+                progress("process", i + 1, len(todo))
+    finally:
+        executor.close()
     return summary
+
+
+def _executor(stages: Sequence[Stage], workers: int, cluster: str | None):
+    custom = tuple(type(s) for s in stages) != tuple(type(s) for s in default_stages())
+    if custom or (workers <= 1 and not cluster):
+        return SerialExecutor(stages)
+    if cluster:
+        return DaskExecutor(default_stages, cluster, workers=max(workers, 2))
+    return ProcessExecutor(default_stages, workers)
+
+
+def _save(store: Store, result: DocResult, wanted: dict[str, str], summary: RunSummary) -> None:
+    doc = result.document
+    if result.failed_stage is not None:
+        store.record_failure(doc.source, result.failed_stage, result.error_code or "WT502", result.message or "",
+                             doc.id, result.detail)
+        summary.failed.append((doc.source, result.failed_stage, result.message or ""))
+        return
+    store.save_results(doc, wanted, result.annotations, result.events, result.claims)
+    summary.processed += 1
+    summary.events += len(result.events)
+    summary.claims += len(result.claims)
 
 
 def reconcile_corpus(store: Store) -> None:
@@ -135,6 +156,6 @@ def run(store: Store, refs: Sequence[str], options: RunOptions = RunOptions(),
     """Ingest `refs` into `store`, run every document stage over what needs it, then reconcile."""
     summary = RunSummary()
     ingest(store, refs, summary, options, progress)
-    process(store, stages, summary, progress)
+    process(store, stages, summary, progress, workers=options.workers, cluster=options.cluster)
     reconcile_corpus(store)
     return summary

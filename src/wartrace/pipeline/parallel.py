@@ -1,0 +1,145 @@
+"""Where document stages run: in this process, in a local process pool, or on a Dask cluster.
+
+Whatever runs the stages, results come back in input order and only the calling
+process writes to the store (a single writer), so every executor gives the same
+database as a serial run.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from wartrace.errors import WartraceError
+from wartrace.model import Claim, Document, Event
+from wartrace.pipeline.stage import DocState, Stage
+
+StageFactory = Callable[[], Sequence[Stage]]
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What the stages made of one document, or why they failed on it."""
+
+    document: Document
+    annotations: dict[str, Any] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    failed_stage: str | None = None
+    error_code: str | None = None
+    message: str | None = None
+    detail: str | None = None
+
+
+def apply_stages(doc: Document, stages: Sequence[Stage]) -> DocResult:
+    state = DocState(doc)
+    current = None
+    try:
+        for stage in stages:
+            current = stage.name
+            state = stage(state)
+    except WartraceError as err:
+        return DocResult(doc, failed_stage=current, error_code=err.code, message=err.message)
+    except Exception as err:  # quarantine the document, keep the run going
+        message = f"{type(err).__name__}: {err}".splitlines()[0][:500]
+        return DocResult(doc, failed_stage=current, error_code="WT502", message=message,
+                         detail="".join(traceback.format_exception(err))[-8000:])
+    annotations = dict(state.annotations)
+    events = tuple(annotations.pop("doc.events", ()))
+    claims = tuple(annotations.pop("doc.claims", ()))
+    return DocResult(doc, annotations, events, claims)
+
+
+@lru_cache(maxsize=4)
+def _stages_in_worker(factory: StageFactory) -> tuple[Stage, ...]:
+    """Stages are built once per worker process (models load once), then reused."""
+    return tuple(factory())
+
+
+def apply_batch(docs: Sequence[Document], factory: StageFactory) -> list[DocResult]:
+    stages = _stages_in_worker(factory)
+    return [apply_stages(d, stages) for d in docs]
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class SerialExecutor:
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = tuple(stages)
+
+    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        for d in docs:
+            yield apply_stages(d, self.stages)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """A pool of worker processes on this machine; each builds the stages once."""
+
+    def __init__(self, factory: StageFactory, workers: int, batch_size: int = 4) -> None:
+        import multiprocessing
+
+        self.factory = factory
+        self.batch_size = batch_size
+        self.pool = multiprocessing.get_context("spawn").Pool(workers)
+
+    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        from functools import partial
+
+        work = partial(apply_batch, factory=self.factory)
+        for results in self.pool.imap(work, _batches(docs, self.batch_size)):
+            yield from results
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+class DaskExecutor:
+    """Batches of documents shipped to a Dask cluster (`address`), or to a local one ("local")."""
+
+    def __init__(self, factory: StageFactory, address: str, workers: int = 2, batch_size: int = 8,
+                 window: int = 16) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as err:  # pragma: no cover - depends on the extra
+            from wartrace.errors import PipelineError
+
+            raise PipelineError("WT503", reason=str(err)) from None
+        self.factory = factory
+        self.batch_size = batch_size
+        self.window = window
+        self.cluster = None
+        if address == "local":
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(address)
+
+    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        # A bounded window of batches in flight: memory stays flat, order is kept.
+        pending = []
+        for batch in _batches(docs, self.batch_size):
+            pending.append(self.client.submit(apply_batch, batch, self.factory, pure=False))
+            if len(pending) >= self.window:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
