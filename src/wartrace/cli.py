@@ -360,7 +360,7 @@ def conflicts(db: str, fmt: str) -> None:
 def control(place: str | None, db: str, fmt: str) -> None:
     """Who held each place when (from captures), and the city's share over time.
 
-    Example: wartrace control "Raqqa stadium" --db raqqa.db
+    Example: wartrace control "Central stadium" --db battle.db
     """
     from wartrace.store.ledger import control_view
 

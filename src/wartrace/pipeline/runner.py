@@ -23,9 +23,11 @@ ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 
 def default_stages() -> tuple[Stage, ...]:
     """Every document stage that exists, in pipeline order."""
+    from wartrace.actors.stage import ActorsStage
+    from wartrace.places.stage import PlacesStage
     from wartrace.segment import SegmentStage
 
-    return check_order([SegmentStage()])
+    return check_order([SegmentStage(), PlacesStage(), ActorsStage()])
 
 
 @dataclass
@@ -101,7 +103,8 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
     (an address, or "local"); custom `stages` run in this process. Results are saved here,
     one transaction per document, in document order.
     """
-    stages = check_order(list(stages if stages is not None else default_stages()))
+    custom = stages is not None
+    stages = check_order(list(stages if custom else default_stages()))
     summary = summary or RunSummary()
     wanted = {s.name: s.version for s in stages}
     done = store.stage_versions()
@@ -109,7 +112,7 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
     docs = [d for d in store.documents() if selected is None or d.id in selected]
     todo = [d for d in docs if done.get(d.id) != wanted]
     summary.skipped += len(docs) - len(todo)
-    executor = _executor(stages, workers, cluster)
+    executor = _executor(stages, custom, workers, cluster)
     try:
         loaded = (store.get_document(d.id) for d in todo)
         for i, result in enumerate(executor.map(loaded)):
@@ -121,8 +124,8 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
     return summary
 
 
-def _executor(stages: Sequence[Stage], workers: int, cluster: str | None):
-    custom = tuple(type(s) for s in stages) != tuple(type(s) for s in default_stages())
+def _executor(stages: Sequence[Stage], custom: bool, workers: int, cluster: str | None):
+    """Custom stage lists run here; the default ones can be rebuilt in other processes."""
     if custom or (workers <= 1 and not cluster):
         return SerialExecutor(stages)
     if cluster:
