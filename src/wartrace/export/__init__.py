@@ -1,6 +1,22 @@
-"""Publish stage: exports in the formats the field uses."""
+"""Publish stage: exports in the formats the field uses.
+
+Every exporter is `export_x(store, out) -> dict[str, int]`: it writes its files into the
+folder `out` (each file atomically) and returns what it wrote (and left out) by name.
+"""
+from wartrace.export.acled import export_acled
 from wartrace.export.gold import export_gold
+from wartrace.export.records import export_geojson, export_jsonl
+from wartrace.export.tables import export_tables
+from wartrace.export.ucdp import export_ucdp
 
-EXPORTERS = {"gold": export_gold}
+EXPORTERS = {
+    "gold": export_gold,  # events.jsonl + claims.jsonl, the scorers' contract
+    "acled": export_acled,  # acled.csv
+    "ucdp": export_ucdp,  # ucdp_ged.csv
+    "geojson": export_geojson,  # events.geojson
+    "jsonl": export_jsonl,  # events.jsonl + claims.jsonl with every field
+    "csv": export_tables,  # <table>.csv for every table
+}
 
-__all__ = ["EXPORTERS", "export_gold"]
+__all__ = ["EXPORTERS", "export_acled", "export_geojson", "export_gold", "export_jsonl", "export_tables",
+           "export_ucdp"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar, Iterable
 
 from wartrace.model import PlaceMention
@@ -51,6 +51,23 @@ def _meta_strings(meta: dict[str, Any]) -> list[str]:
     return out
 
 
+def _configured_gazetteers(config: PlacesConfig) -> tuple[Gazetteer, ...]:
+    gazetteers: list[Gazetteer] = []
+    if config.include_world:
+        gazetteers.append(world_gazetteer(config.world_min_population))
+    if config.include_shipped:
+        gazetteers.extend(shipped_gazetteers())
+    gazetteers.extend(load_gazetteer(p) for p in config.user_files)
+    return tuple(gazetteers)
+
+
+@lru_cache(maxsize=2)
+def _configured_index(config: PlacesConfig) -> tuple[tuple[Gazetteer, ...], PlaceIndex]:
+    """Building the index takes seconds; a process builds it once per configuration."""
+    gazetteers = _configured_gazetteers(config)
+    return gazetteers, PlaceIndex(gazetteers, fuzzy_threshold=config.fuzzy_threshold)
+
+
 class PlacesStage:
     name: ClassVar[str] = "places"
     version: ClassVar[str] = "1"
@@ -60,15 +77,12 @@ class PlacesStage:
     def __init__(self, config: PlacesConfig | None = None,
                  extra_gazetteers: Iterable[Gazetteer] = ()) -> None:
         self.config = config or PlacesConfig()
-        gazetteers: list[Gazetteer] = []
-        if self.config.include_world:
-            gazetteers.append(world_gazetteer(self.config.world_min_population))
-        if self.config.include_shipped:
-            gazetteers.extend(shipped_gazetteers())
-        gazetteers.extend(load_gazetteer(p) for p in self.config.user_files)
-        gazetteers.extend(extra_gazetteers)
-        self.gazetteers = tuple(gazetteers)
-        self.index = PlaceIndex(self.gazetteers, fuzzy_threshold=self.config.fuzzy_threshold)
+        extra = tuple(extra_gazetteers)
+        if extra:
+            self.gazetteers = _configured_gazetteers(self.config) + extra
+            self.index = PlaceIndex(self.gazetteers, fuzzy_threshold=self.config.fuzzy_threshold)
+        else:
+            self.gazetteers, self.index = _configured_index(self.config)
         self.finder = CandidateFinder(self.index)
         self.resolver = Resolver(self.index)
         self._city_patterns = self._compile_city_patterns()
