@@ -17,13 +17,13 @@ _ids = iter(range(1, 10_000))
 
 
 def claim(low, high=None, qualifier="exact", *, what="killed", who="civilians", as_of="2016-12",
-          publisher="Paper A", attributed_to=None, place="city", unit=None, actor=None, context=""):
+          publisher="Paper A", attributed_to=None, place="city", unit=None, actor=None, context="", events=()):
     high = low if high is None and qualifier in ("exact", "about") else high
     return SourcedClaim(
         id=next(_ids), doc=f"{publisher}.txt", publisher=publisher, what=what, low=low, high=high,
         qualifier=qualifier, quote=f"{low} {what}", who=who, attributed_to=attributed_to, as_of=as_of,
         place_id=place, place_name=place.title() if place else None, place_kind="city" if place else None,
-        unit=unit, actor=actor, context=context)
+        unit=unit, actor=actor, context=context, event_types=tuple(events))
 
 
 def event(type_, place, date, actors=("Army",), target="Rebels", precision="day", publisher="Paper A",
@@ -43,7 +43,8 @@ def test_battle_totals_from_several_sources_fall_in_one_group():
 
 def test_incident_figures_are_their_own_groups():
     total = claim(500, qualifier="at_least", as_of="2016-12")
-    strike = claim(23, as_of="2016-11-09", context="Aircraft struck the market, killing 23 civilians.")
+    strike = claim(23, as_of="2016-11-09", context="Aircraft struck the market, killing 23 civilians.",
+                   events=("airstrike",))
     assert len(group_claims([total, strike])) == 2
 
 
@@ -135,7 +136,7 @@ def test_reported_shares_with_complement_of_the_other_side():
               claim(36, what="control_share", who=None, qualifier="about", as_of="2016-09-09", actor="Rebels"),
               claim(20, 25, what="control_share", who=None, as_of="2016-09-22", actor="Rebels")]
     army = [(p.date, p.low, p.high, p.origin) for p in reported_shares(claims) if p.actor == "Army"]
-    assert army == [("2016-07-24", 41, 41, "reported"), ("2016-09-09", 64, None, "reported-complement"),
+    assert army == [("2016-07-24", 41, None, "reported"), ("2016-09-09", 64, None, "reported-complement"),
                     ("2016-09-22", 75, 80, "reported-complement")]
 
 
@@ -149,3 +150,44 @@ def test_reports_of_the_same_event_merge():
     big = max(merged, key=lambda m: len(m.mentions))
     assert len(big.mentions) == 3 and big.date == "2016-10-17" and big.grade.grade == "Fair"
     assert len(merged) == 3
+
+
+def test_two_figures_of_one_report_on_one_day_are_two_incidents():
+    a = claim(8, who="rebels", as_of="2016-06-28", context="Troops clashed in the north, killing eight rebels.",
+              events=("clash",))
+    b = claim(19, who="rebels", as_of="2016-06-28", context="In the west 19 rebels were killed in clashes.",
+              events=("clash",))
+    c = claim(9, who="rebels", as_of="2016-06-28", publisher="Other paper", context="Nine rebels died in fighting.",
+              events=("clash",))
+    groups = group_claims([a, b, c])
+    assert sorted(len(g.claims) for g in groups) == [1, 2]
+    assert all(find_contradictions(g) == [] for g in groups if len(g.claims) == 1)
+
+
+def test_one_source_in_one_sentence_does_not_contradict_itself():
+    sentence = "Former members said there were 700 regular fighters and 1,500 auxiliaries."
+    a = claim(700, who="fighters", what="fighters", attributed_to="former members", context=sentence)
+    b = claim(1500, who="fighters", what="fighters", attributed_to="former members", context=sentence)
+    [group] = group_claims([a, b])
+    assert find_contradictions(group) == []
+
+
+def test_an_undated_figure_does_not_contradict_a_dated_one():
+    [group] = group_claims([claim(3250, qualifier="about", as_of=None), claim(300, as_of="2019-03")])
+    assert find_contradictions(group) == []
+
+
+def test_bodies_found_are_a_quantity_of_their_own():
+    grave = SourcedClaim(id=next(_ids), doc="w.txt", publisher="W", what="killed", low=300, high=300,
+                         qualifier="exact", quote="300 buried bodies", who="all", as_of="2019-03")
+    toll = claim(3250, who="all", qualifier="about", as_of="2017-10")
+    assert len(group_claims([grave, toll])) == 2
+
+
+def test_convoy_figures_of_two_reports_are_one_quantity_and_contradict():
+    wiki = claim(250, what="evacuated", who="fighters", as_of="2016-10-15", publisher="Wiki",
+                 events=("displacement", "agreement"))
+    blog = claim(300, 350, "up_to", what="evacuated", who="fighters", as_of="2016-10", publisher="Blog",
+                 events=("displacement",))
+    [group] = group_claims([wiki, blog])
+    assert len(find_contradictions(group)) == 1

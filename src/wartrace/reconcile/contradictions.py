@@ -1,7 +1,8 @@
 """Claims of one group that cannot both be true.
 
 Rule `contradiction.interval.v1`: two current claims of a group whose as-of periods
-overlap (or are both unknown) contradict when the ranges they allow do not overlap.
+overlap (or are both unknown) contradict when the ranges they allow do not overlap,
+unless one source gives both in one sentence (parts of one statement).
 "about" widens a figure by a margin on both sides; "at least"/"more than" are open
 above; "up to"/"less than" open below. A claim that a later figure updates is never a
 contradiction: the number changed, the sources did not disagree.
@@ -17,16 +18,23 @@ ABOUT_MARGIN = 0.10
 
 
 def _same_period(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both dated with overlapping periods, or both undated (a dated and an undated
+    figure may well describe different moments)."""
     pa, pb = period(a.as_of), period(b.as_of)
     if pa is None or pb is None:
-        return True
+        return pa is None and pb is None
     return pa[0] <= pb[1] and pb[0] <= pa[1]
+
+
+def _one_statement(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Figures one source gives in one sentence are parts of one statement, not a dispute."""
+    return a.doc == b.doc and a.source == b.source and bool(a.context) and a.context == b.context
 
 
 def find_contradictions(group: ClaimGroup, about_margin: float = ABOUT_MARGIN) -> list[Contradiction]:
     out = []
     for a, b in combinations(group.current, 2):
-        if not _same_period(a, b):
+        if not _same_period(a, b) or _one_statement(a, b):
             continue
         (alo, ahi), (blo, bhi) = a.interval(about_margin), b.interval(about_margin)
         if ahi < blo or bhi < alo:

@@ -1,8 +1,8 @@
 """Who held each place when, from capture events; and the city's share over time.
 
-Rule `control.captures.v1`: a capture by X on date d starts X's hold on the place from d
-to the next capture by someone else; the capture's target is taken to have held it
-before. Advances do not change hands (no full control stated). A city's derived share
+Rule `control.captures.v1`: a capture by X on date d (dated to a day or a few days) starts
+X's hold on the place from d to the next capture by someone else; the capture's target
+is taken to have held it before. Advances do not change hands (no full control stated). A city's derived share
 for X on a date is the fraction of its known neighbourhoods X holds then. Reported
 shares (control_share claims) are listed beside it; in a two-sided fight a share
 reported for the other side gives the complement, marked as derived.
@@ -47,7 +47,8 @@ def _day(e: SourcedEvent) -> str | None:
 def control_history(events: Sequence[SourcedEvent]) -> list[ControlPeriod]:
     captures: dict[str, list[SourcedEvent]] = defaultdict(list)
     for e in events:
-        if e.type == "capture" and e.place_id and e.actors and _day(e):
+        # Only captures dated to a day or a few days can be put in order.
+        if e.type == "capture" and e.place_id and e.actors and e.date_precision in ("day", "week") and _day(e):
             captures[e.place_id].append(e)
     periods: list[ControlPeriod] = []
     for place_id, caps in captures.items():
@@ -105,7 +106,8 @@ def reported_shares(claims: Sequence[SourcedClaim]) -> list[SharePoint]:
         holders = sorted({c.actor for c in items})
         for c in items:
             day = period(c.as_of)[0].isoformat() if period(c.as_of) else c.as_of
-            points.append(SharePoint(place_id, day, c.actor, c.low, c.high, "reported", c))
+            high = c.high if c.high is not None and c.high != c.low else None
+            points.append(SharePoint(place_id, day, c.actor, c.low, high, "reported", c))
             if len(holders) == 2:
                 other = holders[1] if c.actor == holders[0] else holders[0]
                 points.append(SharePoint(place_id, day, other, *_complement(c), "reported-complement", c))

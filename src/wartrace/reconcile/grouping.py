@@ -1,14 +1,18 @@
 """Group claims that measure the same quantity; mark claims that later figures update.
 
 Rule `group.scope.v1`:
-* A claim is *cumulative* (a running or final total: "by 11 June", "in total", "during
-  the battle", a figure dated only to a month or year, or undated) or an *incident*
-  figure (a day-dated count tied to one happening: "killing 23 civilians").
+* A death or injury figure is an *incident* figure when its sentence reports a violent
+  event (an airstrike, a clash, a bombing...) and it has no cue of a total ("by 11 June",
+  "in total", "during the battle", "as a result of"): "killing 23 civilians". Every other
+  claim is *cumulative*: a total, a running total, or the figure of one episode such as a
+  convoy, which later figures update or other sources dispute.
 * Cumulative claims group by (what, who, unit, scope), where scope is the city-level
   place the claim covers (a neighbourhood or site counts toward its parent city) or the
   battle as a whole when no place is given; a battle-wide group joins the one city
   group of the same quantity when there is exactly one ("the battle" vs "the city").
-* Incident claims group by (what, who, unit, place, day).
+* Incident claims group by (what, who, unit, place, day), at most one claim per
+  document in a group: two figures of one report on one day are two incidents.
+* Bodies found (mass graves) are counted apart from deaths reported in the fighting.
 * Within a group, a claim whose as-of period ends before another's begins is updated by
   it: not a contradiction, and not part of the current estimate.
 """
@@ -25,20 +29,18 @@ RULE = "group.scope.v1"
 _UNDATED = dt.date(1, 1, 1)  # sorts undated claims first
 CITY_KINDS = {"city", "town", "village", "region", "country"}
 SUB_CITY_KINDS = {"neighbourhood", "site", "district"}
+VIOLENT_EVENTS = {"airstrike", "shelling", "explosion", "clash", "violence_against_civilians"}
 _CUMULATIVE = re.compile(
     r"\b(by|since|so far|in total|total|toll|overall|in all|altogether|throughout|to date|"
-    r"during the (?:battle|siege|offensive|campaign|fighting|war|operation)|over the course|"
-    r"as a result of|in the course of)\b",
+    r"(?:in|during|throughout) the (?:final |whole |entire )?(?:battle|siege|offensive|campaign|fighting|war|"
+    r"operation|assault)|over the course|as a result of|in the course of)\b",
     re.I,
 )
 
 
 def is_cumulative(claim: SourcedClaim) -> bool:
-    if claim.what == "control_share":
+    if claim.what not in ("killed", "wounded") or not VIOLENT_EVENTS & set(claim.event_types):
         return True
-    span = period(claim.as_of)
-    if span is None or span[0] != span[1]:
-        return True  # undated, or dated only to a month or year
     return bool(_CUMULATIVE.search(claim.context or claim.quote))
 
 
@@ -50,8 +52,13 @@ def _scope(claim: SourcedClaim) -> tuple[str, str | None]:
     return claim.place_id, claim.place_name
 
 
+_BODIES = re.compile(r"\b(bodies|corpses|remains|mass graves?|exhumed)\b", re.I)
+
+
 def _unit(claim: SourcedClaim) -> str | None:
     """Counted things of different kinds (trucks, buses) are different quantities."""
+    if claim.what == "killed" and _BODIES.search(claim.quote or claim.context):
+        return "bodies found"
     if claim.what not in ("vehicles", "airstrikes") or not claim.unit:
         return None
     return claim.unit.lower().rstrip("s")
@@ -70,7 +77,9 @@ def group_claims(claims: Iterable[SourcedClaim]) -> list[ClaimGroup]:
         elif is_cumulative(c):
             key = ("cumulative", c.what, c.who, _unit(c), scope)
         else:
-            key = ("incident", c.what, c.who, _unit(c), c.place_id or "battle", c.as_of)
+            key = ("incident", c.what, c.who, _unit(c), c.place_id or "battle", c.as_of, 0)
+            while any(other.doc == c.doc for other in buckets.get(key, ())):
+                key = key[:-1] + (key[-1] + 1,)  # the same report's second figure: another incident
         buckets[key].append(c)
     _join_battle_scope(buckets)
     groups = []

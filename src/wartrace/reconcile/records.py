@@ -36,6 +36,7 @@ class SourcedClaim:
     actor: str | None = None
     unit: str | None = None
     context: str = ""  # the sentence the claim stands in
+    event_types: tuple[str, ...] = ()  # types of the events its sentence reports
 
     @property
     def source(self) -> str:

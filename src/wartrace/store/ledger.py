@@ -38,6 +38,9 @@ def _sentences(store: Store, conn: Any) -> dict[str, tuple[str, list[dict[str, i
 def sourced_claims(store: Store) -> list[SourcedClaim]:
     with store.engine.connect() as conn:
         sentences = _sentences(store, conn)
+        events_in: dict[tuple[str, int], set[str]] = {}
+        for e in conn.execute(sa.text("SELECT doc_id, sentence, type FROM events")):
+            events_in.setdefault((e.doc_id, e.sentence), set()).add(e.type)
         rows = conn.execute(sa.text(
             "SELECT c.*, d.name AS doc_name, d.author, d.source, p.kind AS pkind, p.parent_id AS pparent"
             " FROM claims c JOIN documents d ON d.id = c.doc_id LEFT JOIN places p ON p.id = c.place_id"
@@ -56,6 +59,7 @@ def sourced_claims(store: Store) -> list[SourcedClaim]:
             start=r["start_offset"], end=r["end_offset"], who=r["who"], attributed_to=r["attributed_to"],
             as_of=r["as_of"], place_id=r["place_id"], place_name=r["place_name"], place_kind=r["pkind"],
             place_parent=r["pparent"], actor=r["actor"], unit=r["unit"], context=context,
+            event_types=tuple(sorted(events_in.get((r["doc_id"], r["sentence"]), ()))),
         ))
     return out
 
