@@ -265,6 +265,22 @@ def export(db: str, fmt: str, out: str) -> None:
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" written to {Path(out)}")
 
 
+@cli.command()
+@click.argument("in_dir", type=click.Path(file_okay=False))
+@click.argument("out_dir", type=click.Path(file_okay=False))
+def timeml(in_dir: str, out_dir: str) -> None:
+    """Tag TempEval-3 TimeML files: read IN_DIR (DOCID, DCT, TEXT), write OUT_DIR with TIMEX3 tags.
+
+    Example: wartrace timeml te3-input/ te3-output/
+    """
+    from wartrace.time.timeml import annotate_dir
+
+    if not Path(in_dir).is_dir():
+        raise InputError("WT101", path=in_dir)
+    counts = annotate_dir(in_dir, out_dir)
+    click.echo(f"{counts['timexes']} TIMEX3 tags in {counts['files']} files written to {out_dir}")
+
+
 # --- the ledger ---------------------------------------------------------------------
 
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",

@@ -26,8 +26,9 @@ def default_stages() -> tuple[Stage, ...]:
     from wartrace.actors.stage import ActorsStage
     from wartrace.places.stage import PlacesStage
     from wartrace.segment import SegmentStage
+    from wartrace.time.stage import TimeStage
 
-    return check_order([SegmentStage(), PlacesStage(), ActorsStage()])
+    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage()])
 
 
 @dataclass

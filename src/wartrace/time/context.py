@@ -1,0 +1,180 @@
+"""What a rule needs to resolve an expression: the document date, the flow, the tense.
+
+``Flow`` is the running state of one pass over a document: the last date mentioned
+(the reference time of narratives), the last year stated, the last quarter talked
+about. ``Context`` bundles it with the text and the document kind and answers the
+questions rules ask: which year does "3 July" fall in, which Tuesday is "Tuesday".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from wartrace.time.values import Point
+
+NEWS = "news"
+NARRATIVE = "narrative"
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_WORD = re.compile(r"[A-Za-z']+")
+_FUTURE = frozenset(
+    """will 'll shall wo going scheduled expected plans plan planning intends
+    intend due upcoming payable effective slated await awaits expects hopes hope
+    tomorrow next coming later would could might must should deadline""".split()
+)
+_PAST = frozenset(
+    """was were had did said told made took came went gave got began fell rose saw found
+    left met sold bought paid won lost held struck hit killed ago last yesterday earlier
+    knew thought brought fought caught sent spent built became ran led announced
+    has have been""".split()
+)
+# words in -ed that are no past tense (or, like "scheduled", point ahead)
+_NOT_PAST_ED = frozenset(
+    """need indeed speed seed bed red shed feed proceed exceed succeed united limited based
+    related scheduled expected planned proposed anticipated""".split()
+)
+
+
+@dataclass
+class Flow:
+    """Running state of one pass (mutable on purpose: it is the pass's memory, never
+    stored); ``index`` fields point into the timexes found so far."""
+
+    reference: Point | None = None  # last date mentioned, for anaphora
+    reference_index: int | None = None
+    day_reference: Point | None = None  # last day (or finer) mentioned, for "the next day"
+    day_reference_index: int | None = None
+    year: int | None = None  # last year stated, for "On 3 July"
+    year_index: int | None = None
+    quarter: Point | None = None  # last quarter talked about ("a year earlier" -> that quarter)
+    quarter_end: int = -1
+
+
+@dataclass
+class Context:
+    text: str
+    dct: dt.date | None
+    kind: str = NEWS
+    flow: Flow = field(default_factory=Flow)
+
+    @property
+    def narrative(self) -> bool:
+        return self.kind == NARRATIVE
+
+    # --- anchors ----------------------------------------------------------------
+    def deictic_anchor(self) -> tuple[Point | None, str | None]:
+        """What "yesterday", "last week", "on Tuesday" count from."""
+        if self.narrative and self.flow.reference is not None:
+            return self.flow.reference, "ref"
+        if self.dct is not None:
+            return Point.of_date(self.dct), "dct"
+        if self.flow.reference is not None:
+            return self.flow.reference, "ref"
+        return None, None
+
+    def anaphoric_anchor(self, need_day: bool = False) -> tuple[Point | None, str | None]:
+        """What "the next day", "two days later", "that week" count from.
+
+        A day is counted from the last day mentioned, even if a coarser date ("since
+        2014") came after it.
+        """
+        ref = self.flow.reference
+        if need_day and (ref is None or ref.granularity not in ("day", "time")):
+            if self.flow.day_reference is not None:
+                return self.flow.day_reference, "ref:day"
+        if ref is not None:
+            return ref, "ref"
+        if self.dct is not None:
+            return Point.of_date(self.dct), "dct"
+        return None, None
+
+    # --- year inference ---------------------------------------------------------
+    def year_for(self, month: int, day: int | None, start: int, end: int) -> tuple[int | None, str | None]:
+        """The year of an expression that names a month (and a day) but no year."""
+        if self.narrative or self.dct is None:
+            year = self.flow.year
+            if year is None and self.flow.reference is not None:
+                year = self.flow.reference.year
+            if year is not None:
+                return self._forward_year(year, month, day), "ref"
+            if self.dct is None:
+                return None, None
+        # news: the occurrence nearest to the document date, unless it is far off and the
+        # tense points the other way ("the plant closed in March" read in October)
+        dct = self.dct
+        near = 60 if day else 2
+        far = 330 if day else 11
+        nearest = min((dct.year - 1, dct.year, dct.year + 1),
+                      key=lambda y: abs(_months_between(dct, y, month, day)))
+        offset = _months_between(dct, nearest, month, day)
+        if abs(offset) > near:
+            tense = self.tense(start, end)
+            if (tense == "past" and offset > 0) or (tense == "future" and offset < 0):
+                other = nearest + (-1 if tense == "past" else 1)
+                if abs(_months_between(dct, other, month, day)) <= far:
+                    nearest = other
+        return nearest, "dct"
+
+    def _forward_year(self, year: int, month: int, day: int | None) -> int:
+        """Narratives move forward: "3 January" after "28 December 2016" is in 2017."""
+        ref = self.flow.reference
+        if ref is None or ref.granularity in ("year", "decade", "century") or ref.year != year:
+            return year
+        ref_day = ref.start()
+        candidate = dt.date(year, month, min(day or 1, 28))
+        if (ref_day - candidate).days > 240:
+            return year + 1
+        return year
+
+    # --- tense ------------------------------------------------------------------
+    def tense(self, start: int, end: int) -> str | None:
+        """Past or future, from the verb nearest to the expression in its sentence."""
+        text = self.text
+        if _SOON_AS.search(text, max(0, start - 16), start):
+            return "future"
+        left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
+        right_match = _SENTENCE_END.search(text, end)
+        right = min(right_match.start() if right_match else len(text), end + 200)
+        before = [w.lower() for w in _WORD.findall(text, left + 1, start)]
+        after = [w.lower() for w in _WORD.findall(text, end, right)]
+        back = _scan(before[::-1], leftward=True)
+        ahead = _scan(after, leftward=False)
+        if back is None:
+            return ahead[1] if ahead else None
+        if ahead is None or back[0] <= ahead[0]:
+            return back[1]
+        return ahead[1]
+
+
+_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+_MODALS = frozenset("will 'll shall would must should could might may can to".split())
+_BE = frozenset("be been being is are am was were 's".split())
+
+
+def _scan(words: list[str], leftward: bool) -> tuple[int, str] | None:
+    """(distance, tense) of the first tense-bearing word; a passive defers to its auxiliary."""
+    for i, word in enumerate(words):
+        if word in _FUTURE:
+            return i, "future"
+        if word == "be" and leftward:
+            if any(aux in _MODALS for aux in words[i + 1:i + 3]):
+                return i, "future"
+            continue
+        if word in _PAST:
+            return i, "past"
+        if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED:
+            if leftward and i + 1 < len(words) and words[i + 1] in _BE:
+                continue  # "must be returned": the auxiliary decides
+            return i, "past"
+    return None
+
+
+def _months_between(dct: dt.date, year: int, month: int, day: int | None) -> int:
+    """Signed distance from the document date, in days (day known) or months."""
+    if day is None:
+        return (year - dct.year) * 12 + month - dct.month
+    try:
+        return (dt.date(year, month, day) - dct).days
+    except ValueError:
+        return (year - dct.year) * 365 + (month - dct.month) * 30

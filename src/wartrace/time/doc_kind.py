@@ -1,0 +1,40 @@
+"""News or narrative: decides what relative dates count from.
+
+A news piece is written on its date and talks about "yesterday" and "on Tuesday"; a
+narrative (an encyclopedia article, a timeline, a report on past events) states its
+dates in full and often has section headings. The choice is made from the text
+alone, so it works for any source: many full dates with a year, or dated headings,
+and few words that point at the writing date make a narrative. A document without
+a date of its own can only be read as a narrative.
+"""
+from __future__ import annotations
+
+import re
+
+from wartrace.time import lexicon as lx
+from wartrace.time.context import NARRATIVE, NEWS
+
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{lx.MONTH_CASED_RE}|{lx.MONTH_CASED_RE}(?:\s+\d{{1,2}},)?)\s+(?:1[5-9]|20)\d\d\b"
+)
+_DEICTIC = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|this\s+(?:week|morning|month)|last\s+(?:week|night|month)"
+    r"|next\s+week|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+_HEADING_LINE = re.compile(r"^(?:#{1,6}\s|={2,6}).*$", re.M)
+
+
+def document_kind(text: str, published: str | None) -> str:
+    """NEWS or NARRATIVE, from how the text states its dates."""
+    if not published:
+        return NARRATIVE
+    full_dates = len(_FULL_DATE.findall(text))
+    deictic = len(_DEICTIC.findall(text))
+    headings = _HEADING_LINE.findall(text)
+    dated_headings = sum(1 for h in headings if _FULL_DATE.search(h) or re.search(r"\b(?:1[5-9]|20)\d\d\b", h))
+    if dated_headings >= 2:
+        return NARRATIVE
+    if full_dates >= 4 and deictic * 3 <= full_dates and (len(headings) >= 2 or full_dates >= 8):
+        return NARRATIVE
+    return NEWS

@@ -1,0 +1,98 @@
+"""The date each sentence's events most likely happen on.
+
+A sentence with dates of its own takes the most telling one: the finest, and among
+equals the first, leaving aside background dates ("since 2014", a parenthesis, a
+relative clause in the pluperfect: "the plant that the SDF had captured three days
+earlier"). A sentence without one inherits the last date of its paragraph (FORMAT.md:
+a date carries forward through a paragraph); past its paragraph only the year is kept. In news, sentences before any date
+take the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from wartrace.model import Sentence, SentenceDate
+from wartrace.time.tagger import Found
+from wartrace.time.values import Point
+
+_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+_BACKGROUND_LEAD = re.compile(r"(?:\bsince|\buntil|\bbefore|\bin\s+the\s+wake\s+of|\()\s*$", re.I)
+# a relative clause in the pluperfect ("the plant that the SDF had captured three days
+# earlier") dates an earlier event; a reported one ("stated that they had destroyed ...
+# between 7-9 June") is the sentence's news
+_PLUPERFECT = re.compile(r"(?<!\bsaid )(?<!\bstated )(?<!\breported )(?<!\bannounced )(?<!\bclaimed )(?<!\bconfirmed )"
+                         r"\b(?:that|which|who|when|where)\b[^,;]*\bhad\b[^,;]*$", re.I)
+_SUBSEQUENTLY = re.compile(r"\bsubsequently\b", re.I)
+_SKIP_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def iso_date(point: Point, precision: str) -> str:
+    d = point.start()
+    if precision in ("day", "week"):
+        return d.isoformat()
+    if precision == "month":
+        return d.isoformat()[:7]
+    return str(d.year)
+
+
+def _usable(found: Found) -> bool:
+    t = found.timex
+    if found.point is None or t.value in _SKIP_VALUES or t.type == "SET" or found.precision not in _RANK:
+        return False
+    return found.point.granularity not in ("decade", "century")
+
+
+def _is_background(text: str, sentence: Sentence, found: Found) -> bool:
+    before = text[sentence.start:found.timex.start]
+    return bool(_BACKGROUND_LEAD.search(before) or _PLUPERFECT.search(before))
+
+
+def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Found],
+                   published: dt.date | None = None, news: bool = False) -> tuple[SentenceDate, ...]:
+    out: list[SentenceDate] = []
+    usable = [(i, f) for i, f in enumerate(found) if _usable(f)]
+    k = 0
+    current: tuple[str, str, int | None] | None = None  # date, precision, timex
+    paragraph = None
+    if news and published is not None:
+        current = (published.isoformat(), "day", None)
+    for index, sentence in enumerate(sentences):
+        while k < len(usable) and usable[k][1].timex.start < sentence.start:
+            k += 1
+        own = []
+        j = k
+        while j < len(usable) and usable[j][1].timex.start < sentence.end:
+            own.append(usable[j])
+            j += 1
+        if sentence.paragraph != paragraph and current is not None and paragraph is not None and not news:
+            current = (current[0][:4], "year", current[2])  # beyond its paragraph only the year holds
+        paragraph = sentence.paragraph
+        best = _pick(text, sentence, own)
+        if best is not None:
+            i, f = best
+            current = (iso_date(f.point, f.precision), f.precision, i)
+            out.append(SentenceDate(index, current[0], current[1], i, False))
+        elif current is not None:
+            date, precision = current[0], current[1]
+            if precision == "day" and _SUBSEQUENTLY.search(text, sentence.start, sentence.end):
+                precision = "week"  # "subsequently": within the next days (FORMAT.md)
+            out.append(SentenceDate(index, date, precision, current[2], True))
+        else:
+            out.append(SentenceDate(index, None, None, None, False))
+    return tuple(out)
+
+
+def _pick(text: str, sentence: Sentence, own: list[tuple[int, Found]]) -> tuple[int, Found] | None:
+    if not own:
+        return None
+    ranked = []
+    for position, (i, f) in enumerate(own):
+        foreground = not _is_background(text, sentence, f)
+        ranked.append(((foreground, _RANK[f.precision], -position), (i, f)))
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    best_key, best = ranked[0]
+    if not best_key[0]:
+        return None  # only background dates: the sentence goes on with the flow
+    return best

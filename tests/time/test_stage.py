@@ -1,0 +1,73 @@
+"""The time stage: its contract, the document kind, and sentence dates in news and narrative."""
+from __future__ import annotations
+
+from wartrace.model import CleanText, Document, OffsetMap, Sentence, SentenceDate, Timex
+from wartrace.pipeline.stage import DocState, check_order
+from wartrace.time.context import NARRATIVE, NEWS
+from wartrace.time.doc_kind import document_kind
+from wartrace.time.stage import TimeStage
+
+
+def _state(text: str, published: str | None, sentences: list[tuple[int, int, int]]) -> DocState:
+    doc = Document(id="x", source="test", name="t.txt", media_type="text/plain", original_text=text,
+                   clean=CleanText(text, OffsetMap.identity(len(text))), published=published)
+    spans = tuple(Sentence(s, e, text[s:e].startswith("#"), p) for s, e, p in sentences)
+    return DocState(doc).with_annotation("doc.sentences", spans)
+
+
+def _split(text: str) -> list[tuple[int, int, int]]:
+    """One sentence per '. ' or line; blank lines start paragraphs (enough for these texts)."""
+    out, paragraph, pos = [], 0, 0
+    for block in text.split("\n\n"):
+        start = text.index(block, pos)
+        for line in block.split("\n"):
+            line_start = text.index(line, start)
+            cursor = line_start
+            for piece in line.split(". "):
+                s = text.index(piece, cursor)
+                out.append((s, s + len(piece), paragraph))
+                cursor = s + len(piece)
+            start = line_start + len(line)
+        pos = start
+        paragraph += 1
+    return out
+
+
+def test_contract():
+    stage = TimeStage()
+    assert stage.name == "time" and stage.version == "1"
+    assert stage.requires == frozenset({"doc.sentences"})
+    assert stage.assigns == frozenset({"doc.timexes", "doc.sentence_dates"})
+
+    class Segment:
+        name, version = "segment", "1"
+        requires, assigns = frozenset({"doc.text"}), frozenset({"doc.sentences"})
+
+    check_order([Segment(), stage])
+
+
+def test_news_sentences_take_their_own_date_or_the_publication_date():
+    text = "Rebels shelled the town on Monday. Two civilians died. The army says it will respond."
+    state = TimeStage()(_state(text, "2017-06-14", _split(text)))
+    timexes, dates = state["doc.timexes"], state["doc.sentence_dates"]
+    assert all(isinstance(t, Timex) for t in timexes) and all(isinstance(d, SentenceDate) for d in dates)
+    assert [(d.date, d.precision, d.inherited) for d in dates] == [
+        ("2017-06-12", "day", False), ("2017-06-12", "day", True), ("2017-06-12", "day", True)]
+
+
+def test_narrative_headings_carry_the_year_and_paragraphs_the_day():
+    text = ("## June 2017\n\nOn 6 June, the offensive began. The army entered the north. "
+            "On the next day, the bridge fell.\n\nReinforcements arrived.\n\n## July 2017\n\n"
+            "On 3 July, the town fell.")
+    state = TimeStage()(_state(text, "2023-10-01", _split(text)))
+    dates = [(d.date, d.precision) for d in state["doc.sentence_dates"]]
+    assert dates == [("2017-06", "month"), ("2017-06-06", "day"), ("2017-06-06", "day"),
+                     ("2017-06-07", "day"), ("2017", "year"), ("2017-07", "month"), ("2017-07-03", "day")]
+
+
+def test_document_kind():
+    narrative = ("## Background\nOn 6 June 2017 it began. On 8 June 2017 it grew. By 9 July 2017 it "
+                 "spread.\n## Timeline\nIn August 2017 it ended.")
+    assert document_kind(narrative, "2023-10-01") == NARRATIVE
+    assert document_kind("The army said on Tuesday it had taken the town yesterday.", "2017-06-14") == NEWS
+    assert document_kind("Anything at all.", None) == NARRATIVE
