@@ -9,7 +9,8 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from wartrace.errors import WartraceError
 from wartrace.model import Claim, Document, Event
@@ -32,8 +33,11 @@ class DocResult:
     detail: str | None = None
 
 
-def apply_stages(doc: Document, stages: Sequence[Stage]) -> DocResult:
-    state = DocState(doc)
+Work = tuple[Document, Mapping[str, Any]]  # a document and its initial annotations (corpus hints)
+
+
+def apply_stages(doc: Document, stages: Sequence[Stage], initial: Mapping[str, Any] | None = None) -> DocResult:
+    state = DocState(doc, MappingProxyType(dict(initial or {})))
     current = None
     try:
         for stage in stages:
@@ -57,13 +61,13 @@ def _stages_in_worker(factory: StageFactory) -> tuple[Stage, ...]:
     return tuple(factory())
 
 
-def apply_batch(docs: Sequence[Document], factory: StageFactory) -> list[DocResult]:
+def apply_batch(work: Sequence[Work], factory: StageFactory) -> list[DocResult]:
     stages = _stages_in_worker(factory)
-    return [apply_stages(d, stages) for d in docs]
+    return [apply_stages(d, stages, initial) for d, initial in work]
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+def _batches(docs: Iterable[Work], size: int) -> Iterator[list[Work]]:
+    batch: list[Work] = []
     for d in docs:
         batch.append(d)
         if len(batch) >= size:
@@ -77,9 +81,9 @@ class SerialExecutor:
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages = tuple(stages)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
-        for d in docs:
-            yield apply_stages(d, self.stages)
+    def map(self, work: Iterable[Work]) -> Iterator[DocResult]:
+        for d, initial in work:
+            yield apply_stages(d, self.stages, initial)
 
     def close(self) -> None:
         pass
@@ -95,7 +99,7 @@ class ProcessExecutor:
         self.batch_size = batch_size
         self.pool = multiprocessing.get_context("spawn").Pool(workers)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+    def map(self, docs: Iterable[Work]) -> Iterator[DocResult]:
         from functools import partial
 
         work = partial(apply_batch, factory=self.factory)
@@ -129,7 +133,7 @@ class DaskExecutor:
         else:
             self.client = Client(address)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+    def map(self, docs: Iterable[Work]) -> Iterator[DocResult]:
         # A bounded window of batches in flight: memory stays flat, order is kept.
         pending = []
         for batch in _batches(docs, self.batch_size):

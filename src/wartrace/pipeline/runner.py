@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from wartrace.errors import WartraceError
 from wartrace.ingest import Input, Skipped, discover, load_input
 from wartrace.ingest.sources import FETCH_TIMEOUT, MAX_BYTES
 from wartrace.pipeline.parallel import DaskExecutor, DocResult, ProcessExecutor, SerialExecutor
 from wartrace.pipeline.stage import Stage, check_order
-from wartrace.store import IngestOutcome, Store
+from wartrace.store import DocumentSummary, IngestOutcome, Store
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -113,16 +113,27 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
     docs = [d for d in store.documents() if selected is None or d.id in selected]
     todo = [d for d in docs if done.get(d.id) != wanted]
     summary.skipped += len(docs) - len(todo)
+    hints = _date_hints(store, todo)
     executor = _executor(stages, custom, workers, cluster)
     try:
-        loaded = (store.get_document(d.id) for d in todo)
-        for i, result in enumerate(executor.map(loaded)):
+        work = ((doc, hints.get(doc.id, {})) for doc in (store.get_document(d.id) for d in todo))
+        for i, result in enumerate(executor.map(work)):
             _save(store, result, wanted, summary)
             if progress:
                 progress("process", i + 1, len(todo))
     finally:
         executor.close()
     return summary
+
+
+def _date_hints(store: Store, todo: Sequence[DocumentSummary]) -> dict[str, dict[str, Any]]:
+    """Initial annotations for undated news documents: a date hint from the corpus."""
+    if not any(d.published is None for d in todo):
+        return {}
+    from wartrace.pipeline.corpus import dct_hints
+
+    hints = dct_hints(store.get_document(d.id) for d in store.documents())
+    return {doc_id: {"doc.dct_hint": h["date"], "doc.dct_hint_source": h} for doc_id, h in hints.items()}
 
 
 def _executor(stages: Sequence[Stage], custom: bool, workers: int, cluster: str | None):
