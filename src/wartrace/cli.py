@@ -98,7 +98,7 @@ def _print_summary(summary, store) -> None:
              f"{summary.count('unchanged')} unchanged"]
     click.echo(f"ingested: {', '.join(parts)}")
     click.echo(f"processed: {summary.processed} documents ({summary.skipped} already up to date); "
-               f"{summary.events} events, {summary.claims} claims")
+               f"{summary.events} events, {summary.claims} claims; {summary.regrouped} claim groups reconciled")
     for source, stage, message in summary.failed:
         click.secho(f"failed [{stage}] {source}: {message}", err=True, fg="yellow")
     if summary.failed:

@@ -39,6 +39,7 @@ class RunSummary:
     skipped: int = 0
     events: int = 0
     claims: int = 0
+    regrouped: int = 0  # claim groups re-reconciled
 
     @property
     def ok(self) -> bool:
@@ -158,12 +159,14 @@ def _save(store: Store, result: DocResult, wanted: dict[str, str], summary: RunS
     summary.claims += len(result.claims)
 
 
-def reconcile_corpus(store: Store) -> None:
-    """The corpus-level stage: rebuild the ledger from every stored claim and event."""
+def reconcile_corpus(store: Store) -> int:
+    """The corpus-level stage: bring the ledger up to date with every stored claim and
+    event, recomputing only the claim groups whose members changed. Returns their number."""
     from wartrace.reconcile import reconcile
-    from wartrace.store.ledger import save_ledger, sourced_claims, sourced_events
+    from wartrace.store.ledger import save_ledger, sourced_claims, sourced_events, stored_fingerprints
 
-    save_ledger(store, reconcile(sourced_claims(store), sourced_events(store)))
+    ledger = reconcile(sourced_claims(store), sourced_events(store), stored=stored_fingerprints(store))
+    return save_ledger(store, ledger)
 
 
 def run(store: Store, refs: Sequence[str], options: RunOptions = RunOptions(),
@@ -172,5 +175,5 @@ def run(store: Store, refs: Sequence[str], options: RunOptions = RunOptions(),
     summary = RunSummary()
     ingest(store, refs, summary, options, progress)
     process(store, stages, summary, progress, workers=options.workers, cluster=options.cluster)
-    reconcile_corpus(store)
+    summary.regrouped = reconcile_corpus(store)
     return summary

@@ -8,8 +8,8 @@ records the rule or policy version that made it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from wartrace.reconcile.contradictions import find_contradictions
 from wartrace.reconcile.control import ControlPeriod, SharePoint, control_history, derived_shares, reported_shares
@@ -31,15 +31,30 @@ class Ledger:
     merged: tuple[MergedEvent, ...]
     periods: tuple[ControlPeriod, ...]
     shares: tuple[SharePoint, ...]
+    fingerprints: dict[str, str] = field(default_factory=dict)  # group key -> fingerprint
+    unchanged: frozenset[str] = frozenset()  # group keys whose stored rows are still right
+
+
+def rules_signature(policies: Sequence[str]) -> str:
+    from wartrace.reconcile import contradictions, grading, grouping
+
+    return "|".join([grouping.RULE, contradictions.RULE, grading.RULE, *sorted(policies)])
 
 
 def reconcile(claims: Sequence[SourcedClaim], events: Sequence[SourcedEvent],
-              policies: Sequence[str] = tuple(POLICIES)) -> Ledger:
+              policies: Sequence[str] = tuple(POLICIES), stored: Mapping[str, str] | None = None) -> Ledger:
+    """The whole ledger. Groups whose fingerprint equals the `stored` one ({key: fingerprint})
+    are not recomputed: their rows in the store are still right."""
     groups = group_claims(claims)
+    signature = rules_signature(policies)
+    fingerprints = {g.key: g.fingerprint(signature) for g in groups}
+    unchanged = frozenset(k for k, f in fingerprints.items() if stored and stored.get(k) == f)
     contradictions: list[Contradiction] = []
     grades: dict[str, Grade] = {}
     estimates: list[Estimate] = []
     for g in groups:
+        if g.key in unchanged:
+            continue
         found = find_contradictions(g)
         contradictions.extend(found)
         grades[g.key] = grade_group(g, found)
@@ -51,4 +66,4 @@ def reconcile(claims: Sequence[SourcedClaim], events: Sequence[SourcedEvent],
             children[e.place_parent].add(e.place_id)
     shares = derived_shares(periods, children) + reported_shares(claims)
     return Ledger(tuple(groups), grades, tuple(estimates), tuple(contradictions), tuple(merge_events(events)),
-                  tuple(periods), tuple(shares))
+                  tuple(periods), tuple(shares), fingerprints, unchanged)

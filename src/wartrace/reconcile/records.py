@@ -125,6 +125,13 @@ class ClaimGroup:
     def current(self) -> tuple[SourcedClaim, ...]:
         return tuple(c for c in self.claims if c.id not in self.updated)
 
+    def fingerprint(self, rules: str) -> str:
+        """Changes when a member claim (a new row id) or a rule or policy version changes."""
+        import hashlib
+
+        ids = ",".join(str(c.id) for c in sorted(self.claims, key=lambda c: c.id))
+        return hashlib.sha1(f"{self.key}|{rules}|{ids}".encode()).hexdigest()
+
 
 @dataclass(frozen=True)
 class Contradiction:

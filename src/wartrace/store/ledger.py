@@ -84,24 +84,42 @@ def sourced_events(store: Store) -> list[SourcedEvent]:
     ]
 
 
-def save_ledger(store: Store, ledger: Ledger) -> None:
-    """Replace the whole ledger in one transaction."""
+def stored_fingerprints(store: Store) -> dict[str, str]:
+    return {r["key"]: r["fingerprint"] for r in query(store, "SELECT key, fingerprint FROM claim_groups")}
+
+
+GROUP_TABLES = {"claim_groups": "key", "claim_group_members": "group_key", "ledger": "group_key",
+                "contradictions": "group_key"}
+CORPUS_TABLES = ("merged_events", "merged_event_mentions", "control_periods", "control_shares")
+
+
+def save_ledger(store: Store, ledger: Ledger) -> int:
+    """Write the ledger in one transaction: the rows of changed, new and vanished claim
+    groups, and the (cheap, corpus-wide) merged events and control history. Returns the
+    number of claim groups re-reconciled."""
+    changed = [g for g in ledger.groups if g.key not in ledger.unchanged]
+    keep = set(ledger.unchanged)
     with store.transaction() as conn:
         store.lock(conn, "ledger")
-        for table in LEDGER_TABLES:
+        for table, column in GROUP_TABLES.items():
+            stale = [k for (k,) in conn.execute(sa.text(f"SELECT DISTINCT {column} FROM {table}")) if k not in keep]
+            for key in stale:
+                conn.execute(sa.text(f"DELETE FROM {table} WHERE {column} = :k"), {"k": key})
+        for table in CORPUS_TABLES:
             conn.execute(sa.text(f"DELETE FROM {table}"))
-        if ledger.groups:
+        if changed:
             conn.execute(sa.text(
                 "INSERT INTO claim_groups (key, what, who, scope, scope_name, kind, unit, rule, grade, grade_reason,"
-                " grade_rule, sources) VALUES (:key, :what, :who, :scope, :scope_name, :kind, :unit, :rule, :grade,"
-                " :reason, :grade_rule, :sources)"
+                " grade_rule, sources, fingerprint) VALUES (:key, :what, :who, :scope, :scope_name, :kind, :unit,"
+                " :rule, :grade, :reason, :grade_rule, :sources, :fingerprint)"
             ), [{"key": g.key, "what": g.what, "who": g.who, "scope": g.scope, "scope_name": g.scope_name,
                  "kind": g.kind, "unit": g.unit, "rule": g.rule, "grade": ledger.grades[g.key].grade,
                  "reason": ledger.grades[g.key].reason, "grade_rule": grading_rule.RULE,
-                 "sources": ledger.grades[g.key].sources} for g in ledger.groups])
+                 "sources": ledger.grades[g.key].sources, "fingerprint": ledger.fingerprints[g.key]}
+                for g in changed])
             conn.execute(sa.text(
                 "INSERT INTO claim_group_members (group_key, claim_id, is_current) VALUES (:g, :c, :cur)"
-            ), [{"g": g.key, "c": c.id, "cur": int(c.id not in g.updated)} for g in ledger.groups for c in g.claims])
+            ), [{"g": g.key, "c": c.id, "cur": int(c.id not in g.updated)} for g in changed for c in g.claims])
         if ledger.estimates:
             conn.execute(sa.text(
                 "INSERT INTO ledger (group_key, policy, best, low, high, explanation)"
@@ -137,6 +155,7 @@ def save_ledger(store: Store, ledger: Ledger) -> None:
             ), [{"pid": s.place_id, "date": s.date, "actor": s.actor, "low": s.low, "high": s.high,
                  "origin": s.origin, "claim": s.claim.id if s.claim else None, "rule": control_rule.RULE}
                 for s in ledger.shares])
+    return len(changed)
 
 
 def query(store: Store, sql: str, **params: Any) -> list[dict[str, Any]]:

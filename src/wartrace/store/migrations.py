@@ -220,5 +220,12 @@ MIGRATIONS += (
         ),
     ),
 )
+MIGRATIONS += (
+    Migration(
+        4,
+        "claim group fingerprints, so a run re-reconciles only the groups it changed",
+        ("ALTER TABLE claim_groups ADD COLUMN fingerprint TEXT",),
+    ),
+)
 
 LATEST = MIGRATIONS[-1].version
