@@ -281,8 +281,6 @@ def timeml(in_dir: str, out_dir: str) -> None:
     click.echo(f"{counts['timexes']} TIMEX3 tags in {counts['files']} files written to {out_dir}")
 
 
-# --- the ledger ---------------------------------------------------------------------
-
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="Output format.")
 
@@ -316,6 +314,106 @@ def _short(text: str, width: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
+
+
+# --- events and claims ------------------------------------------------------------------
+
+
+def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    if not (since or until):
+        return True
+    if not date:
+        return False
+    return (since is None or date[: len(since)] >= since[: len(date)]) and \
+        (until is None or date[: len(until)] <= until[: len(date)])
+
+
+def _matches(value: str | None, wanted: str | None) -> bool:
+    return wanted is None or (value is not None and wanted.casefold() in value.casefold())
+
+
+@cli.command()
+@db_option
+@click.option("--type", "type_", default=None, help="Only this event type (capture, clash, airstrike, ...).")
+@click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, metavar="DATE", help="Events on or before DATE.")
+@click.option("--place", default=None, help="Place name contains this text.")
+@click.option("--actor", default=None, help="An actor's name contains this text.")
+@click.option("--doc", default=None, help="Only events of this document (file name).")
+@format_option
+def events(db: str, type_: str | None, since: str | None, until: str | None, place: str | None,
+           actor: str | None, doc: str | None, fmt: str) -> None:
+    """List extracted events with their date, place, actors and quote.
+
+    Example: wartrace events --db raqqa.db --type capture --since 2017-07 --place Raqqa
+    """
+    import json
+
+    rows = []
+    for r in _store(db).rows("events"):
+        actors = json.loads(r["actors_json"])
+        if (type_ and r["type"] != type_) or not _in_range(r["date"], since, until) \
+                or not _matches(r["place_name"], place) or (doc and r["doc_name"] != doc) \
+                or (actor and not any(_matches(a, actor) for a in [*actors, r["target"]])):
+            continue
+        rows.append({"id": r["id"], "doc": r["doc_name"], "start": r["start_offset"], "end": r["end_offset"],
+                     "type": r["type"], "date": r["date"], "date_precision": r["date_precision"],
+                     "place": r["place_name"], "place_kind": r["place_kind"], "latitude": r["latitude"],
+                     "longitude": r["longitude"], "actors": actors, "target": r["target"],
+                     "factuality": r["factuality"], "quote": r["quote"]})
+
+    def table(rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            who = ", ".join(r["actors"]) + (f" → {r['target']}" if r["target"] else "")
+            click.echo(f"{r['date'] or '?':10} {(r['date_precision'] or '')[:5]:5} {r['type']:13} "
+                       f"{(r['place'] or '-')[:24]:24} {who[:30]:30} {r['doc'][:12]}@{r['start']}: "
+                       f"“{_short(r['quote'], 70)}”")
+        click.echo(f"{len(rows)} events")
+
+    _print_rows(rows, fmt, table)
+
+
+@cli.command()
+@db_option
+@click.option("--what", default=None, help="Only this kind of figure (killed, displaced, control_share, ...).")
+@click.option("--since", default=None, metavar="DATE", help="Figures as of DATE or later.")
+@click.option("--until", default=None, metavar="DATE", help="Figures as of DATE or earlier.")
+@click.option("--place", default=None, help="Place name contains this text.")
+@click.option("--actor", default=None, help="Source, holder or perpetrator contains this text.")
+@click.option("--doc", default=None, help="Only claims of this document (file name).")
+@format_option
+def claims(db: str, what: str | None, since: str | None, until: str | None, place: str | None,
+           actor: str | None, doc: str | None, fmt: str) -> None:
+    """List every number the reports state, with its range, qualifier, source and quote.
+
+    Example: wartrace claims --db raqqa.db --what killed --actor Airwars
+    """
+    from wartrace.store.ledger import figure_text
+
+    rows = []
+    for r in _store(db).rows("claims"):
+        if (what and r["what"] != what) or not _in_range(r["as_of"], since, until) \
+                or not _matches(r["place_name"], place) or (doc and r["doc_name"] != doc) \
+                or (actor and not any(_matches(v, actor) for v in (r["attributed_to"], r["actor"], r["who"]))):
+            continue
+        rows.append({"id": r["id"], "doc": r["doc_name"], "start": r["start_offset"], "end": r["end_offset"],
+                     "what": r["what"], "who": r["who"], "low": r["low"], "high": r["high"],
+                     "qualifier": r["qualifier"], "figure": figure_text(r["low"], r["high"], r["qualifier"]),
+                     "attributed_to": r["attributed_to"], "as_of": r["as_of"], "place": r["place_name"],
+                     "actor": r["actor"], "unit": r["unit"], "quote": r["quote"]})
+
+    def table(rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            counted = f"{r['what']} {r['who'] or ''}".strip()
+            click.echo(f"{r['figure']:>18} {counted[:22]:22} {r['as_of'] or '-':10} "
+                       f"{(r['attributed_to'] or '(document)')[:24]:24} {r['doc'][:12]}@{r['start']}: "
+                       f"“{_short(r['quote'], 60)}”")
+        click.echo(f"{len(rows)} claims")
+
+    _print_rows(rows, fmt, table)
+
+
+# --- the ledger ---------------------------------------------------------------------
 
 @cli.command()
 @db_option

@@ -163,7 +163,7 @@ def query(store: Store, sql: str, **params: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(sa.text(sql), params).mappings().all()]
 
 
-def _figure(low: float | None, high: float | None, qualifier: str | None) -> str:
+def figure_text(low: float | None, high: float | None, qualifier: str | None) -> str:
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to ",
              "less_than": "less than "}
     if low is None and high is None:
@@ -186,7 +186,7 @@ def ledger_view(store: Store, policy: str) -> list[dict[str, Any]]:
     by_group: dict[str, list[dict[str, Any]]] = {}
     for m in members:
         by_group.setdefault(m["group_key"], []).append({
-            "claim_id": m["id"], "figure": _figure(m["low"], m["high"], m["qualifier"]),
+            "claim_id": m["id"], "figure": figure_text(m["low"], m["high"], m["qualifier"]),
             "low": m["low"], "high": m["high"], "qualifier": m["qualifier"],
             "source": m["attributed_to"] or m["author"] or m["doc"], "attributed_to": m["attributed_to"],
             "doc": m["doc"], "start": m["start_offset"], "end": m["end_offset"], "quote": m["quote"],
