@@ -9,7 +9,7 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e '.[test,postgres,cluster]'
+.venv/bin/pip install --quiet --disable-pip-version-check -e '.[test,web,plot,postgres,cluster]'
 pg_url=$(bash scripts/services.sh | tail -n 1)
 export WARTRACE_TEST_PG="$pg_url"
 echo "== tests on SQLite"

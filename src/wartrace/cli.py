@@ -250,10 +250,14 @@ def show(doc: str, db: str, original: bool) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", default="gold", show_default=True, help="Export format.")
+@click.option("--format", "fmt", default="gold", show_default=True,
+              help="Export format: gold, jsonl, geojson, acled, ucdp, csv (one file per table), "
+                   "datasette (metadata.json). See docs/publishing.md.")
 @click.option("--out", required=True, metavar="DIR", help="Output folder.")
 def export(db: str, fmt: str, out: str) -> None:
-    """Export events and claims. `gold` writes DIR/events.jsonl and DIR/claims.jsonl.
+    """Export events and claims in the field's formats (docs/publishing.md).
+
+    `gold` writes DIR/events.jsonl and DIR/claims.jsonl as the scorers read them.
 
     Example: wartrace export --db raqqa.db --format gold --out predictions/
     """
@@ -471,7 +475,9 @@ def conflicts(db: str, fmt: str) -> None:
 @click.argument("place", required=False)
 @db_option
 @format_option
-def control(place: str | None, db: str, fmt: str) -> None:
+@click.option("--plot", "plot_path", default=None, metavar="FILE",
+              help="Also draw control over time to FILE (.png, .svg or .pdf; needs the `plot` extra).")
+def control(place: str | None, db: str, fmt: str, plot_path: str | None) -> None:
     """Who held each place when (from captures), and the city's share over time.
 
     Example: wartrace control "Central stadium" --db battle.db
@@ -495,6 +501,17 @@ def control(place: str | None, db: str, fmt: str) -> None:
                        f"{s['origin']:19} {s['doc'] or ''}")
 
     _print_rows(rows, fmt, table)
+    if plot_path:
+        from wartrace.export.plots import plot_control
+
+        drawn = plot_control(view, plot_path, title=place)
+        click.echo(f"plot: {drawn['places']} places, {drawn['periods']} periods, "
+                   f"{drawn['share points']} share points written to {plot_path}", err=True)
+
+
+from wartrace.web.cli import register as _register_web  # noqa: E402 - after the group exists
+
+_register_web(cli)
 
 
 def main() -> None:
