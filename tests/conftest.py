@@ -24,7 +24,7 @@ RAQQA_GOLD = SHARED / "gold" / "raqqa-2017"
 WIKI = RAQQA / "000_bd109fa419851313.txt"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not RAQQA.is_dir():
         pytest.skip("../shared is not available")

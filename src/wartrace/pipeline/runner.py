@@ -24,11 +24,12 @@ ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 def default_stages() -> tuple[Stage, ...]:
     """Every document stage that exists, in pipeline order."""
     from wartrace.actors.stage import ActorsStage
+    from wartrace.claims.stage import ClaimsStage
     from wartrace.places.stage import PlacesStage
     from wartrace.segment import SegmentStage
     from wartrace.time.stage import TimeStage
 
-    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage()])
+    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage(), ClaimsStage()])
 
 
 @dataclass
