@@ -191,3 +191,14 @@ def test_convoy_figures_of_two_reports_are_one_quantity_and_contradict():
                  events=("displacement",))
     [group] = group_claims([wiki, blog])
     assert len(find_contradictions(group)) == 1
+
+
+def test_episode_figures_a_day_apart_dispute_and_weeks_apart_are_two_episodes():
+    wiki = claim(50, what="vehicles", who=None, unit="trucks", as_of="2016-10-15", publisher="Wiki")
+    blog = claim(10, what="vehicles", who=None, unit="trucks", as_of="2016-10-16", publisher="Blog")
+    earlier = claim(3000, what="evacuated", as_of="2016-08-03", publisher="Wiki")
+    later = claim(3500, what="evacuated", as_of="2016-10-15", publisher="Wiki")
+    groups = {g.what: g for g in group_claims([wiki, blog])}
+    assert groups["vehicles"].kind == "episode" and groups["vehicles"].updated == frozenset()
+    assert len(find_contradictions(groups["vehicles"])) == 1
+    assert len(group_claims([earlier, later])) == 2

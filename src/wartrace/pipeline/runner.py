@@ -25,11 +25,12 @@ def default_stages() -> tuple[Stage, ...]:
     """Every document stage that exists, in pipeline order."""
     from wartrace.actors.stage import ActorsStage
     from wartrace.claims.stage import ClaimsStage
+    from wartrace.events import EventsStage
     from wartrace.places.stage import PlacesStage
     from wartrace.segment import SegmentStage
     from wartrace.time.stage import TimeStage
 
-    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage(), ClaimsStage()])
+    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage(), EventsStage(), ClaimsStage()])
 
 
 @dataclass

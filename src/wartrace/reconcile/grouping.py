@@ -6,6 +6,10 @@ Rule `group.scope.v1`:
   "in total", "during the battle", "as a result of"): "killing 23 civilians". Every other
   claim is *cumulative*: a total, a running total, or the figure of one episode such as a
   convoy, which later figures update or other sources dispute.
+* Figures of one *episode* (the vehicles of a convoy, the people evacuated in one
+  evacuation) group by (what, who, unit, scope) and by date: figures dated within a week
+  of each other describe the same episode, so a later report of it disputes rather than
+  updates an earlier one; figures further apart are different episodes.
 * Cumulative claims group by (what, who, unit, scope), where scope is the city-level
   place the claim covers (a neighbourhood or site counts toward its parent city) or the
   battle as a whole when no place is given; a battle-wide group joins the one city
@@ -82,15 +86,42 @@ def group_claims(claims: Iterable[SourcedClaim]) -> list[ClaimGroup]:
                 key = key[:-1] + (key[-1] + 1,)  # the same report's second figure: another incident
         buckets[key].append(c)
     _join_battle_scope(buckets)
+    _split_episodes(buckets)
     groups = []
     for key, members in sorted(buckets.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         kind, what, who, unit, scope = key[:5]
         members = sorted(members, key=lambda c: (period(c.as_of) or (_UNDATED, _UNDATED))[0])
         groups.append(ClaimGroup(
             key="|".join(str(x) for x in key), what=what, who=who, scope=scope, scope_name=names.get(scope),
-            kind=kind, unit=unit, rule=RULE, claims=tuple(members), updated=_updated(members),
+            kind=kind, unit=unit, rule=RULE, claims=tuple(members),
+            updated=frozenset() if kind == "episode" else _updated(members),
         ))
     return groups
+
+
+EPISODE_KINDS = {"vehicles", "evacuated"}
+EPISODE_GAP = dt.timedelta(days=7)
+
+
+def _split_episodes(buckets: dict[tuple, list[SourcedClaim]]) -> None:
+    """Split the cumulative buckets of episode quantities into episodes by date."""
+    for key in [k for k in buckets if k[0] == "cumulative" and k[1] in EPISODE_KINDS]:
+        members = buckets.pop(key)
+        dated = sorted((c for c in members if period(c.as_of)), key=lambda c: period(c.as_of)[0])
+        episodes: list[list[SourcedClaim]] = []
+        last_end = None
+        for c in dated:
+            start, end = period(c.as_of)
+            if last_end is None or start - last_end > EPISODE_GAP:
+                episodes.append([])
+            episodes[-1].append(c)
+            last_end = max(end, last_end) if last_end else end
+        undated = [c for c in members if not period(c.as_of)]
+        if undated:
+            episodes.append(undated)
+        for episode in episodes:
+            first = period(episode[0].as_of)
+            buckets[("episode", *key[1:], first[0].isoformat() if first else "undated")] = episode
 
 
 def _join_battle_scope(buckets: dict[tuple, list[SourcedClaim]]) -> None:
