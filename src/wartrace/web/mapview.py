@@ -72,6 +72,25 @@ class Frame:
         return self.width / WIDTH
 
 
+CORE_RADIUS_KM = 150.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def core_points(weighted: Sequence[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """The places around where most events happened: the map frames the battle, not the one
+    far-away capital a report mentions. Outliers stay listed in the tables below the map."""
+    if not weighted:
+        return []
+    centre = max(weighted, key=lambda p: p[2])[:2]
+    core = [(lat, lon) for lat, lon, _ in weighted if _km((lat, lon), centre) <= CORE_RADIUS_KM]
+    return core or [(lat, lon) for lat, lon, _ in weighted]
+
+
 def fit(points: Sequence[tuple[float, float]]) -> Frame | None:
     if not points:
         return None

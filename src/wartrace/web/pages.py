@@ -159,11 +159,12 @@ def map_model(store: ReadOnlyStore, date: str | None, tile_url: str | None) -> d
     day = chosen.isoformat() if chosen else None
     controlled = {p["place_id"] for p in periods}
     colours = mapview.holder_colours([p["holder"] for p in periods])
-    frame = mapview.fit([(p["latitude"], p["longitude"]) for p in places.values()])
     by_place: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in events:
         if e["place_id"] in places:
             by_place[e["place_id"]].append(e)
+    frame = mapview.fit(mapview.core_points(
+        [(p["latitude"], p["longitude"], len(by_place.get(pid, ())) + (pid in controlled)) for pid, p in places.items()]))
     shapes = []
     if frame:
         u = frame.unit
