@@ -7,6 +7,23 @@ import sys
 from pathlib import Path
 
 WARTRACE = [sys.executable, "-m", "wartrace"]
+
+
+def mixed_corpus(folder: Path) -> Path:
+    """The example corpus (when ../shared is there) plus the bundled demo, copied into `folder`."""
+    import shutil
+    from importlib import resources
+
+    from tests.conftest import RAQQA
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if RAQQA.is_dir():
+        for f in RAQQA.iterdir():
+            shutil.copy(f, folder / f.name)
+    with resources.as_file(resources.files("wartrace.demo") / "corpus") as demo:
+        for f in Path(demo).iterdir():
+            shutil.copy(f, folder / f.name)
+    return folder
 _VOLATILE = {"claim_id", "event_id", "id", "failed_at", "finished_at"}
 
 

@@ -1,28 +1,17 @@
 """Workers and the cluster give the same database as a serial run."""
 from __future__ import annotations
 
-import shutil
 import subprocess
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAQQA
-from tests.helpers import WARTRACE, snapshot
+from tests.helpers import WARTRACE, mixed_corpus, snapshot
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("par") / "corpus"
-    folder.mkdir()
-    if RAQQA.is_dir():
-        for f in RAQQA.iterdir():
-            shutil.copy(f, folder / f.name)
-    with resources.as_file(resources.files("wartrace.demo") / "corpus") as demo:
-        for f in Path(demo).iterdir():
-            shutil.copy(f, folder / f.name)
-    return folder
+    return mixed_corpus(tmp_path_factory.mktemp("par") / "corpus")
 
 
 def _run(corpus: Path, db: str, *options: str) -> None:

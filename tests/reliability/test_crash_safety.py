@@ -3,38 +3,20 @@ where an uninterrupted run ends. Two runs writing one SQLite file at once corrup
 from __future__ import annotations
 
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAQQA, sqlite_only
-from tests.helpers import snapshot
+from tests.conftest import sqlite_only
+from tests.helpers import WARTRACE, mixed_corpus, snapshot
 
 pytestmark = sqlite_only  # SIGKILL and two writers against the SQLite file; PostgreSQL has its own test
 
-WARTRACE = [sys.executable, "-m", "wartrace"]
 KILL_POINTS = 20
-
-
-def _corpus(tmp: Path) -> Path:
-    """The example corpus plus the bundled demo: enough documents for kills to land mid-run."""
-    from importlib import resources
-
-    folder = tmp / "corpus"
-    folder.mkdir()
-    if RAQQA.is_dir():
-        for f in RAQQA.iterdir():
-            shutil.copy(f, folder / f.name)
-    with resources.as_file(resources.files("wartrace.demo") / "corpus") as demo:
-        for f in Path(demo).iterdir():
-            shutil.copy(f, folder / f.name)
-    return folder
 
 
 def integrity(db: Path) -> str:
@@ -48,7 +30,7 @@ def integrity(db: Path) -> str:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("crash")
-    corpus = _corpus(tmp)
+    corpus = mixed_corpus(tmp / "corpus")
     db = tmp / "reference.db"
     started = time.monotonic()
     subprocess.run([*WARTRACE, "run", str(corpus), "--db", str(db), "--quiet"], check=True, capture_output=True)
