@@ -29,10 +29,9 @@ _DAY_DEIXIS = re.compile(
 )
 
 
-def _vectors(docs: list[Document]) -> list[dict[str, float]]:
-    bags = [Counter(w.lower() for w in _WORD.findall(d.text)) for d in docs]
+def _vectors(bags: list[Counter[str]]) -> list[dict[str, float]]:
     df = Counter(w for b in bags for w in b)
-    n = len(docs)
+    n = len(bags)
     out = []
     for b in bags:
         v = {w: (1 + math.log(c)) * math.log((n + 1) / df[w]) for w, c in b.items()}
@@ -48,17 +47,25 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def dct_hints(docs: Iterable[Document]) -> dict[str, dict[str, object]]:
-    """{doc id: {"date", "from", "similarity", "rule"}} for undated news that needs a date."""
-    docs = list(docs)
-    needy = [i for i, d in enumerate(docs) if not d.published and _DAY_DEIXIS.search(d.text)]
-    lenders = [i for i, d in enumerate(docs) if d.published and document_kind(d.text, d.published) == NEWS]
+    """{doc id: {"date", "from", "similarity", "rule"}} for undated news that needs a date.
+
+    Documents are read one at a time and only those that need or may lend a date are kept
+    (as word counts), so memory stays small on a large corpus of dated narratives."""
+    needy: list[tuple[str, Counter[str]]] = []
+    lenders: list[tuple[tuple[str, str], Counter[str]]] = []
+    for d in docs:
+        if not d.published and _DAY_DEIXIS.search(d.text):
+            needy.append((d.id, Counter(w.lower() for w in _WORD.findall(d.text))))
+        elif d.published and document_kind(d.text, d.published) == NEWS:
+            lenders.append(((d.name, d.published), Counter(w.lower() for w in _WORD.findall(d.text))))
     if not needy or not lenders:
         return {}
-    vectors = _vectors(docs)
+    vectors = _vectors([bag for _, bag in needy] + [bag for _, bag in lenders])
+    need_vecs, lend_vecs = vectors[: len(needy)], vectors[len(needy):]
     hints: dict[str, dict[str, object]] = {}
-    for i in needy:
-        score, j = max((_cosine(vectors[i], vectors[j]), j) for j in lenders)
+    for (doc_id, _), vec in zip(needy, need_vecs):
+        score, j = max((_cosine(vec, lv), j) for j, lv in enumerate(lend_vecs))
         if score >= MIN_SIMILARITY:
-            hints[docs[i].id] = {"date": docs[j].published, "from": docs[j].name,
-                                 "similarity": round(score, 3), "rule": RULE}
+            name, published = lenders[j][0]
+            hints[doc_id] = {"date": published, "from": name, "similarity": round(score, 3), "rule": RULE}
     return hints

@@ -159,14 +159,14 @@ class Store:
                 "language": doc.language, "metadata_json": json.dumps(doc.metadata, ensure_ascii=False),
                 "ingested_at": doc.ingested_at or _now(), "raw": raw,
                 "original_text": doc.original_text, "clean_text": doc.clean.text,
-                "offset_map_json": json.dumps(doc.clean.offsets.to_json()),
+                "offset_map_json": json.dumps(doc.clean.offsets.to_json()), "words": len(doc.clean.text.split()),
             }
             conn.execute(sa.text(
                 "INSERT INTO documents (id, source, name, version, media_type, encoding, title, author, published,"
-                " published_from, language, metadata_json, ingested_at, raw, original_text, clean_text, offset_map_json)"
-                " VALUES (:id, :source, :name, :version, :media_type, :encoding, :title, :author, :published,"
+                " published_from, language, metadata_json, ingested_at, raw, original_text, clean_text, offset_map_json,"
+                " words) VALUES (:id, :source, :name, :version, :media_type, :encoding, :title, :author, :published,"
                 " :published_from, :language, :metadata_json, :ingested_at, :raw, :original_text, :clean_text,"
-                " :offset_map_json) ON CONFLICT (id) DO NOTHING"
+                " :offset_map_json, :words) ON CONFLICT (id) DO NOTHING"
             ), params)
             if latest:
                 conn.execute(sa.text("UPDATE documents SET superseded_by = :new WHERE id = :old"),
@@ -196,14 +196,17 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.text(
                 "SELECT id, name, source, version, superseded_by, media_type, title, author, published, language,"
-                " clean_text FROM documents" + where + " ORDER BY name, version"
+                " LENGTH(clean_text) AS characters, words FROM documents" + where + " ORDER BY name, version"
             )).mappings().all()
+            missing = {r["id"] for r in rows if r["words"] is None}  # stored before word counts were kept
+            counted = {r.id: len(r.clean_text.split()) for r in conn.execute(
+                sa.text("SELECT id, clean_text FROM documents WHERE words IS NULL"))} if missing else {}
         return [
             DocumentSummary(
                 id=r["id"], name=r["name"], source=r["source"], version=r["version"],
                 current=r["superseded_by"] is None, media_type=r["media_type"], title=r["title"],
                 author=r["author"], published=r["published"], language=r["language"],
-                characters=len(r["clean_text"]), words=len(r["clean_text"].split()),
+                characters=r["characters"], words=r["words"] if r["words"] is not None else counted[r["id"]],
             )
             for r in rows
         ]

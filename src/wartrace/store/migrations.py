@@ -226,6 +226,11 @@ MIGRATIONS += (
         "claim group fingerprints, so a run re-reconciles only the groups it changed",
         ("ALTER TABLE claim_groups ADD COLUMN fingerprint TEXT",),
     ),
+    Migration(
+        5,
+        "word counts of documents, so listings do not read every text",
+        ("ALTER TABLE documents ADD COLUMN words INTEGER",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
