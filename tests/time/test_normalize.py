@@ -165,3 +165,66 @@ def test_since_and_by_keep_the_date_only():
 
 def test_no_false_months_or_weekdays():
     assert values("She may march on. Sun and Sat are names.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tense: the verb that governs the expression, not a decimal point or "next to"
+        ("A bomb hit the building next to the embassy Friday.", ("Friday", "DATE", "2017-06-09")),
+        ("The team planned to leave Nairobi on Thursday.", ("Thursday", "DATE", "2017-06-15")),
+        ("Bombs aim to undermine the peace process, set to resume Monday in Belfast.", ("Monday", "DATE", "2017-06-19")),
+        ("The offer had been due to expire Friday.", ("Friday", "DATE", "2017-06-09")),
+        ("The thrift announced the plan Aug. 21.", ("Aug. 21", "DATE", "2016-08-21")),
+        ("The summit will still be held on March 24.", ("March 24", "DATE", "2018-03-24")),
+        ("The father will leave at 4 a.m. Thursday, Castro said.", ("4 a.m. Thursday", "TIME", "2017-06-15T04:00")),
+        # guideline values
+        ("The man was killed Thursday evening.", ("Thursday evening", "TIME", "2017-06-08TEV")),
+        ("He will leave at 4 in the morning.", ("4 in the morning", "TIME", "2017-06-14T04:00")),
+        ("Shares fell at mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2017-06-13TAF")),
+        ("A hearing is set for the week of June 26.", ("the week of June 26", "DATE", "2017-W26")),
+        ("Wages lost ground in the last decade.", ("the last decade", "DATE", "200")),
+        ("Two helicopters crashed last May.", ("last May", "DATE", "2016-05")),
+        ("A few days later, the town fell.", ("A few days later", "DURATION", "PXD")),
+        ("It came a month after Qantas cut flights.", ("a month", "DURATION", "P1M")),
+    ],
+)
+def test_news_relative_conventions(text, expected):
+    assert only(text) == expected
+
+
+def test_a_decimal_point_ends_no_sentence():
+    got = values("Shares rose to a high of $42.875 in June from $29.75 in March.", dt.date(1989, 10, 30))
+    assert got[-1] == ("March", "DATE", "1989-03")
+
+
+def test_last_years_quarter_read_early_in_the_year():
+    assert values("Profits fell in the fourth quarter.", dt.date(2017, 1, 26)) == [
+        ("the fourth quarter", "DATE", "2016-Q4")]
+
+
+def test_names_and_generic_uses_are_no_times():
+    assert values('He spoke on ABC\'s "This Week" and on CBS\'s "60 Minutes".', DCT) == []
+    assert values("The case is for today's youth what the blockade was for us.", DCT) == []
+    assert values("Now, he says, it looks different.", DCT) == []
+    assert values("Forces will stay for the foreseeable future.", DCT) == []
+    assert values("The Fiscal Year 2015 budget passed.", DCT) == [("Fiscal Year 2015", "DATE", "2015")]
+
+
+def test_narrative_year_returns_after_a_flashback():
+    text = ("The battle began on 6 June 2017.\n\nBy June 2017, the city was isolated. The campaign "
+            "had been launched on 6 November 2016.\n\nFighting raged from June to August.")
+    got = values(text, None, NARRATIVE)
+    assert got[-1] == ("June to August", "DATE", "2017-06")
+    # a flashback that the story goes on from keeps its year
+    text = ("The war began on 1 May 2017.\n\nTroops arrived in August 2014.\n\nOn 9 August, "
+            "the first strikes hit.")
+    assert values(text, None, NARRATIVE)[-1] == ("9 August", "DATE", "2014-08-09")
+    # a year stated in a heading opens its section
+    text = "The war began on 1 May 2017.\n\n## 2016\n\nOn 9 August, the first strikes hit."
+    assert values(text, None, NARRATIVE)[-1] == ("9 August", "DATE", "2016-08-09")
+
+
+def test_the_day_before_the_event_the_text_dates():
+    text = "Airstrikes hit the city the day before the battle. The battle began on 6 June 2017."
+    assert values(text, None, NARRATIVE)[0] == ("the day before the battle", "DATE", "2017-06-05")

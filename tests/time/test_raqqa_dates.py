@@ -2,8 +2,9 @@
 
 Gold offsets are into the original file; sentences are mapped back through the
 document's offset map. The picked records cover explicit dates, "the next day",
-"the same day", "the following night", stated ranges (week precision) and
-"over the next days".
+"the same day", "the following night", stated ranges (week precision), "over the next
+days", the day after a night range, "the day before the battle", a whole-battle sentence
+(year) and the story's year coming back after a flashback.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ GOLD = SHARED / "gold" / "raqqa-2017" / "events.jsonl"
 
 # gold event starts (original-file offsets) picked across "Timeline of the battle"
 PICKED = (
+    4354,   # "It was reported by AFP ..." (Background, after a flashback to 2016: the year is 2017)
+    4846,   # "... heavy airstrikes on Raqqa the day before the battle." (the battle began 6 June 2017)
     4937,   # "The battle was officially launched by the SDF in the dawn of 6 June 2017."
     5011,   # "The offensive came from Raqqa's north ..." (inherited)
     5226,   # "By the end of the day, ..."
@@ -29,6 +32,7 @@ PICKED = (
     6231,   # "Later that day, ..."
     6523,   # "... between 7-9 June" (week)
     6803,   # "At the end of the day, ..." (10 June, not the range)
+    6877,   # "During the battle, US forces used white phosphorus ..." (the whole battle: year)
     7540,   # "... the sugar plant that the SDF had captured three days earlier" (11 June)
     9024,   # "On the next day, ..."
     9360,   # "On the next day, ..."
@@ -36,6 +40,7 @@ PICKED = (
     10550,  # "In course of the next two days, ..." (week)
     11318,  # "During 1-2 July, ..." (week)
     11715,  # "In the night of 3-4 July, ..." (week)
+    11995,  # "The SDF advanced into the old city, ..." (after the night of 3-4 July: 4 July)
     12627,  # "... continued through the next two days" (week)
     13461,  # "Over the next days, ..." (week)
     15311,  # "Over the next four days, ..." (week)

@@ -1,11 +1,13 @@
 """The time stage: its contract, the document kind, and sentence dates in news and narrative."""
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from wartrace.model import CleanText, Document, OffsetMap, Sentence, SentenceDate, Timex
 from wartrace.pipeline.stage import DocState, check_order
 from wartrace.time.context import NARRATIVE, NEWS
 from wartrace.time.doc_kind import document_kind
-from wartrace.time.stage import TimeStage
+from wartrace.time.stage import TimeStage, document_date
 
 
 def _state(text: str, published: str | None, sentences: list[tuple[int, int, int]]) -> DocState:
@@ -35,7 +37,7 @@ def _split(text: str) -> list[tuple[int, int, int]]:
 
 def test_contract():
     stage = TimeStage()
-    assert stage.name == "time" and stage.version == "1"
+    assert stage.name == "time" and stage.version == "2"
     assert stage.requires == frozenset({"doc.sentences"})
     assert stage.assigns == frozenset({"doc.timexes", "doc.sentence_dates"})
 
@@ -71,3 +73,61 @@ def test_document_kind():
     assert document_kind(narrative, "2023-10-01") == NARRATIVE
     assert document_kind("The army said on Tuesday it had taken the town yesterday.", "2017-06-14") == NEWS
     assert document_kind("Anything at all.", None) == NARRATIVE
+
+
+def _hinted(text: str, published: str | None, hint: object) -> DocState:
+    doc = Document(id="x", source="test", name="t.txt", media_type="text/plain", original_text=text,
+                   clean=CleanText(text, OffsetMap.identity(len(text))), published=published)
+    spans = tuple(Sentence(s, e, False, p) for s, e, p in _split(text))
+    return DocState(doc, MappingProxyType({"doc.sentences": spans, "doc.dct_hint": hint}))
+
+
+def test_undated_news_counts_from_the_date_hint():
+    text = ("Rebels shelled the town on Tuesday, officials said. The army retook the hill today. "
+            "Two civilians died.")
+    state = TimeStage()(_hinted(text, None, "2017-10-17"))  # a Tuesday
+    timexes = {t.text: (t.value, t.anchor) for t in state["doc.timexes"]}
+    assert timexes == {"Tuesday": ("2017-10-17", "dct"), "today": ("2017-10-17", "dct")}
+    dates = [(d.date, d.precision, d.inherited) for d in state["doc.sentence_dates"]]
+    assert dates == [("2017-10-17", "day", False), ("2017-10-17", "day", False), ("2017-10-17", "day", True)]
+
+
+def test_the_documents_own_date_comes_before_the_hint():
+    text = "Rebels shelled the town yesterday."
+    state = TimeStage()(_hinted(text, "2017-06-14", "2017-10-17"))
+    assert [(t.value, t.anchor) for t in state["doc.timexes"]] == [("2017-06-13", "dct")]
+
+
+def test_without_date_or_hint_relative_days_stay_unresolved():
+    text = "Rebels shelled the town yesterday."
+    state = TimeStage()(_state(text, None, _split(text)))
+    assert state["doc.timexes"] == ()
+    assert [d.date for d in state["doc.sentence_dates"]] == [None]
+
+
+def test_a_hinted_text_that_does_not_speak_like_news_stays_a_narrative():
+    text = "## 2017\n\nOn 6 June 2017, the offensive began. On 3 July, the town fell."
+    state = TimeStage()(_hinted(text, None, "2018-01-05"))
+    values = [t.value for t in state["doc.timexes"]]
+    assert values == ["2017", "2017-06-06", "2017-07-03"]  # the flow's year, not the hint's
+
+
+def test_document_date():
+    assert document_date("2017-06-14", "2017-10-17") == ("2017-06-14", False)
+    assert document_date(None, "2017-10-17") == ("2017-10-17", True)
+    assert document_date(None, "2017-10-17T08:30:00") == ("2017-10-17", True)
+    assert document_date("2017-10", "2017-10-17") == ("2017-10-17", True)
+    assert document_date("2017-09", "2017-10-17") == ("2017-09", False)  # the hint contradicts the own date
+    assert document_date(None, "17 October") == (None, False)
+    assert document_date(None, None) == (None, False)
+
+
+def test_narrative_sentence_conventions():
+    text = ("On 12 June 2017, clashes broke out. The SDF took Sahil after fighting lasted until the next "
+            "morning.\n\nDuring the battle, white phosphorus was used.\n\nIn the night of 3\u20134 July, a "
+            "strike breached the wall. The SDF advanced into the old city.")
+    state = TimeStage()(_state(text, None, _split(text)))  # no date of its own: a narrative
+    dates = [(d.date, d.precision) for d in state["doc.sentence_dates"]]
+    assert dates == [("2017-06-12", "day"), ("2017-06-12", "week"),  # runs into the next morning
+                     ("2017", "year"),  # the whole battle
+                     ("2017-07-03", "week"), ("2017-07-04", "day")]  # the story goes on after the night

@@ -3,7 +3,8 @@
 The subset (every sixth file of TimeBank and AQUAINT, 37 files) runs in about a
 second. Input is made with the shared stripper and scored with the shared scorer,
 exactly as for the full figures. Full train set at the time of pinning: relaxed
-F1 0.940, value F1 0.806; this subset: relaxed 0.941, value 0.830.
+F1 0.943, value F1 0.822; this subset: relaxed 0.943, value 0.845 (first pinning:
+full 0.940 / 0.806, subset 0.941 / 0.830). Floors only ever go up.
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ SUBSET = {
         APW20000106.0064 APW20000128.0316 APW20000403.0057 NYT19981026.0446 NYT20000105.0325
         NYT20000403.0463 XIE19980808.0049 XIE19980821.0077""",
 }
-RELAXED_F1_FLOOR = 0.93
-VALUE_F1_FLOOR = 0.82
+RELAXED_F1_FLOOR = 0.94
+VALUE_F1_FLOOR = 0.84
 
 
 def _tool(name: str):

@@ -273,6 +273,9 @@ def _quarter(m, ctx) -> Reading | None:
             year -= 1
         elif "next" in quals or (g.get("lead") or "").lower() == "next":
             year += 1
+        elif (anchor == "dct" and q > (base.start().month - 1) // 3 + 1 and "fiscal" not in m.group().lower()
+              and ctx.tense(m.start(), m.end()) == "past"):
+            year -= 1  # "profits fell in the fourth quarter" read in January: last year's
     point = Point(year, quarter=q)
     compared = any(w in quals for w in ("year-earlier", "year-ago", "last year"))
     return date_reading(point, anchor, anchors=not compared)
@@ -319,6 +322,15 @@ def _holiday(m, ctx) -> Reading | None:
     return date_reading(Point.of_date(d), anchor)
 
 
+def _week_of(m, ctx) -> Reading | None:
+    """"the week of March 6": the week that day falls in."""
+    reading = _day_point(m, ctx)
+    if reading is None or reading.point is None:
+        return None
+    week = Point.of_week(reading.point.start())
+    return date_reading(week, reading.anchor)
+
+
 RANGE_LEAD = ci(r"(?P<lead>(?:between|from|during|on)\s+)?")
 
 RULES = [
@@ -338,6 +350,8 @@ RULES = [
          lambda m, c: _range(_swap(m), c), 6),
     rule("month_range", ci(r"(?P<lead>(?:between|from)\s+)") + rf"{MON2}(?:\s+{ci('and|to|until|till|through')}\s+|{DASH}){MON}(?:,?\s+{YEAR})?",
          _month_range, 6),
+    rule("week_of", rf"{B}{ci('the')}\s+{ci('week')}\s+{ci('of')}\s+(?:{DAY}\s+{MON}|{MON2}\s+{DAY2})(?:,?\s+{YEAR})?",
+         lambda m, c: _week_of(MatchView(m, day=m["day"] or m["day2"], month=m["month"] or m["month2"]), c), 4),
     rule("month_year", rf"{B}{MODP}?{MON},?\s+(?:{ci('of')}\s+)?{YEAR}", _month_year, 3),
     rule("month", rf"{B}{MODP}?{MON}", _month, 1),
     rule("month_rel_year", rf"{B}{MODP}?{MON}\s+(?P<rel>{ci('last|this|next')})\s+{ci('year')}{E}", _month_rel_year, 3),

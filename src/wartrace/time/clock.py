@@ -81,6 +81,20 @@ def _named_time(m, ctx) -> Reading | None:
     return Reading("TIME", value, Point(day.year, day.month, day.day, hour=0, minute=0), None, anchor, False)
 
 
+def _hour_in_part(m, ctx) -> Reading | None:
+    """"at 4 in the morning", "around 10 at night": a clock time with its part of the day."""
+    g = m.groupdict()
+    hour = int(g["h"]) if g["h"].isdigit() else int(lx.number_value(g["h"]))
+    part = g["dp"].lower()
+    afternoon = part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+    ampm = "pm" if afternoon else "am"
+    reading = _clock(MatchView(m, h=str(hour), m=None, ampm=ampm), ctx)
+    if reading is None:
+        return None
+    return Reading(reading.type, reading.value, reading.point, reading.mod, reading.anchor, reading.anchors,
+                   reading.precision, len(g["lead"]))
+
+
 def _part_of_date(m, ctx) -> Reading | None:
     """"in the early hours of 17 October": the date, starting early."""
     reading = absolute._day_point(m, ctx) if m["month"] else None
@@ -106,6 +120,10 @@ RULES = [
     rule("clock_military", rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:{ci('hours|hrs')}|GMT|UTC|Zulu|local\s+time){DATE_TAIL}", _clock, 2),
     rule("oclock", rf"{B}(?P<h>1[0-2]|[1-9]|{ci(lx.alternation(['one','two','three','four','five','six','seven','eight','nine','ten','eleven','twelve']))})\s+o'clock{DATE_TAIL}",
          lambda m, c: _clock(_word_hour(m), c), 2),
+    rule("hour_in_part", rf"{B}(?P<lead>{ci('at|around|about|by|until|till|before|after|from|since')}\s+)"
+         rf"(?P<h>1[0-2]|[1-9]|{ci(lx.alternation(['one','two','three','four','five','six','seven','eight','nine','ten','eleven','twelve']))})"
+         rf"(?:\s+o'clock)?\s+{ci('in the|at')}\s+(?P<dp>{ci('morning|afternoon|evening|night')}){E}",
+         _hour_in_part, 3),
     rule("named_time", rf"{B}(?P<word>{ci('noon|midday|midnight')}){DATE_TAIL}", _named_time, 2),
     rule("part_of_date", rf"{B}(?P<lead>{ci('in|on|at|during')}\s+)?(?P<part>{DAY_STRETCH})\s+{ci('of')}\s+"
          rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?P<month>{lx.MONTH_CASED_RE})|(?P<month_b>{lx.MONTH_CASED_RE})\s+(?P<day_b>3[01]|[12]\d|0?[1-9]))(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d))?{E}",

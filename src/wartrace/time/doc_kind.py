@@ -5,7 +5,8 @@ narrative (an encyclopedia article, a timeline, a report on past events) states 
 dates in full and often has section headings. The choice is made from the text
 alone, so it works for any source: many full dates with a year, or dated headings,
 and few words that point at the writing date make a narrative. A document without
-a date of its own can only be read as a narrative.
+a date of its own can only be read as a narrative, unless it has a date hint (the
+date of a similar dated report) and speaks like news.
 """
 from __future__ import annotations
 
@@ -25,9 +26,16 @@ _DEICTIC = re.compile(
 _HEADING_LINE = re.compile(r"^(?:#{1,6}\s|={2,6}).*$", re.M)
 
 
-def document_kind(text: str, published: str | None) -> str:
-    """NEWS or NARRATIVE, from how the text states its dates."""
+def document_kind(text: str, published: str | None, hinted: bool = False) -> str:
+    """NEWS or NARRATIVE, from how the text states its dates.
+
+    ``hinted``: ``published`` is not the document's own date but a hint (the date of a
+    similar report); the document is then news only if its text points at its writing
+    date ("yesterday", "on Tuesday") as well as passing the narrative tests.
+    """
     if not published:
+        return NARRATIVE
+    if hinted and not _DEICTIC.search(text):
         return NARRATIVE
     full_dates = len(_FULL_DATE.findall(text))
     deictic = len(_DEICTIC.findall(text))

@@ -11,7 +11,7 @@ import re
 
 from wartrace.time import lexicon as lx
 from wartrace.time.base import MatchView, Reading, ci, date_reading, fixed, mod_of, rule
-from wartrace.time.values import Point
+from wartrace.time.values import Point, duration_value
 
 B = r"(?<![\w-])"
 E = r"(?![\w-])"
@@ -62,8 +62,20 @@ def _day_part(point: Point, word: str | None) -> Point:
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+# "today's world", "today's youth", "the people of tomorrow": the present (or future) age, no day
+_GENERIC_AGE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:world|youth|society|generation|children|kids|young|students|families|parents|"
+    r"women|men|people|economy|economies|markets?|technology|computers?|consumers?|culture|standards|"
+    r"politics|business|industry|companies|media|life|lifestyles?)\b", re.I)
+_OF_TOMORROW = re.compile(r"(?:people|world|leaders|city|cities|weapons|technology|jobs|cars?)\s+of\s+$", re.I)
+
+
 def _day_word(m, ctx) -> Reading | None:
     word = m["word"].lower()
+    if word in ("today", "tomorrow") and not m["part"] and (
+            _GENERIC_AGE.match(ctx.text, m.end("word"))
+            or _OF_TOMORROW.search(ctx.text, max(0, m.start() - 30), m.start())):
+        return None
     base, anchor = ctx.deictic_anchor()
     if base is None or base.granularity not in ("day", "time"):
         return None
@@ -99,6 +111,11 @@ def _unit(m, ctx) -> Reading | None:
         return None  # "this day", "last day" are not deictic days
     need_day = unit in ("day", "night", "week", "weekend")
     base, anchor = ctx.anaphoric_anchor(need_day) if anaphoric else ctx.deictic_anchor()
+    aside = ctx.flow.aside
+    if anaphoric and offset == 0 and unit in ("month", "year") and aside is not None:
+        # "had fled in June 1998 and returned later that year": "that" points at the last date
+        # mentioned, even one in a pluperfect clause that does not move the story on
+        base, anchor = aside, f"timex:{ctx.flow.aside_index}"
     if base is None:
         return None
     if unit == "quarter" and offset == 0 and not anaphoric and ctx.flow.quarter is not None:
@@ -149,11 +166,18 @@ def _end_of_period(m, ctx) -> Reading | None:
 
 
 def _day_part_mod(m, ctx) -> Reading | None:
-    """"mid-afternoon", "early morning": part of the day under discussion."""
-    base, anchor = ctx.anaphoric_anchor(need_day=True)
+    """"mid-afternoon", "early morning": part of the day under discussion ("mid-afternoon
+    yesterday": of that day)."""
+    if m["word"]:
+        base, anchor = ctx.deictic_anchor()
+    else:
+        base, anchor = ctx.anaphoric_anchor(need_day=True)
     if base is None or base.granularity not in ("day", "time"):
         return None
-    point = _day_part(base.date_only(), m["part"])
+    day = base.date_only()
+    if m["word"]:
+        day = day.shift("day", _DAY_WORDS[m["word"].lower()])
+    point = _day_part(day, m["part"])
     return Reading("TIME", point.value, point, mod_of(m["mod"]), anchor, False)
 
 
@@ -202,7 +226,11 @@ def _weekday(m, ctx) -> Reading | None:
     point, anchor = weekday_point(ctx, weekday, m["rel"], m.start(), m.end(), word.endswith("'s"))
     if point is None:
         return Reading("DATE", f"XXXX-WXX-{weekday + 1}", None, None, None, False)
-    # "Friday night" is dated to the day: news annotation mostly leaves the part out
+    # "Friday night", "Friday morning" are dated to the day (news annotation mostly leaves the
+    # part out); an evening or afternoon keeps it ("Friday evening" -> ...TEV), as the guidelines ask
+    part = (m["part"] or "").lower()
+    if part in ("evening", "afternoon"):
+        return date_reading(_day_part(point, part), anchor, mod_of(m["mod"]), "TIME")
     return date_reading(point, anchor, mod_of(m["mod"]))
 
 
@@ -223,8 +251,8 @@ def _rel_month(m, ctx) -> Reading | None:
     if base is None:
         return None
     current = base.start().month
-    if offset < 0:
-        year = base.year if month < current else base.year - 1
+    if offset < 0:  # "last February" said in March is a year back: the month just over is "last month"
+        year = base.year if month < current - 1 else base.year - 1
     elif offset > 0:
         year = base.year if month > current else base.year + 1
     else:
@@ -233,6 +261,7 @@ def _rel_month(m, ctx) -> Reading | None:
 
 
 # --- two days later, a year ago -------------------------------------------------------
+_CLAUSE_GOES_ON = re.compile(r"\s+[\w$]")
 _BACK = {"ago", "earlier", "before", "back", "previously", "prior", "before that"}
 _DEICTIC = {"ago", "from now", "hence", "back"}
 
@@ -246,9 +275,13 @@ def _shift(m, ctx) -> Reading | None:
     approx = bool(m["approx"]) or vague
     if unit in ("second", "minute", "hour", "weekend"):
         return None
-    if vague:
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, False)
     deictic = direction in _DEICTIC
+    if direction in ("after", "before") and _CLAUSE_GOES_ON.match(ctx.text, m.end()):
+        return None  # "a month after Qantas suspended ...": a span up to an event, read as a duration
+    if vague:
+        if not deictic:  # "a few days later": a vague span after the last date, no point in time
+            return fixed("DURATION", duration_value(None, unit))
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None, False)
     base, anchor = ctx.deictic_anchor() if deictic else ctx.anaphoric_anchor(unit in ("day", "night", "week"))
     if base is None:
         return None
@@ -276,6 +309,37 @@ def _day_before_after(m, ctx) -> Reading | None:
         return None
     sign = -1 if m["dir"].lower() == "before" else 1
     return date_reading(base.date_only().shift("day", sign), anchor)
+
+
+# --- the day before the battle ------------------------------------------------------------
+_EVENT_NOUN = r"battle|offensive|operation|siege|assault|invasion|campaign|attack|uprising|war"
+_EVENT_START = re.compile(
+    rf"\b[Tt]he\s+(?P<noun>{_EVENT_NOUN})\b[^.;]{{0,40}}?\b(?:began|started|commenced|opened|was\s+(?:officially\s+)?"
+    rf"(?:launched|started|begun))\b[^.;]{{0,60}}?\b(?:on|in)\s+(?:the\s+(?:dawn|morning|night|evening)\s+of\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{lx.MONTH_CASED_RE})|(?P<m2>{lx.MONTH_CASED_RE})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>(?:1[5-9]|20)\d\d)\b"
+)
+
+
+def event_starts(text: str) -> dict[str, dt.date]:
+    """"The battle began on 6 June 2017": the day the text says its event began, per noun."""
+    out: dict[str, dt.date] = {}
+    for m in _EVENT_START.finditer(text):
+        month = lx.month_number(m["m1"] or m["m2"])
+        try:
+            day = dt.date(int(m["y"]), month, int(m["d1"] or m["d2"]))
+        except ValueError:
+            continue
+        out.setdefault(m["noun"].lower(), day)
+    return out
+
+
+def _day_before_event(m, ctx) -> Reading | None:
+    """"the day before the battle": one day off the start the text gives for that event."""
+    start = ctx.event_starts().get(m["noun"].lower())
+    if start is None:
+        return None
+    sign = -1 if m["dir"].lower() == "before" else 1
+    return date_reading(Point.of_date(start + dt.timedelta(days=sign)))
 
 
 # --- financial reporting periods ------------------------------------------------------
@@ -345,7 +409,10 @@ _REF_CONTEXT = {
     "future": lambda text, s, e: text[max(0, s - 4):s].lower().endswith("in ") or text[e:e + 1] in ",.",
     "the future": lambda text, s, e: not text[e:e + 4].lower() == " of ",
     "current": lambda text, s, e: not text[max(0, s - 5):s].lower().endswith("then "),
+    # "Now, he says, ...": a discourse marker opening a sentence, no time
+    "now": lambda text, s, e: not (text[s:e] == "Now" and text[e:e + 1] == ","),
 }
+_FORESEEABLE = re.compile(r"\bforeseeable\s+$", re.I)
 
 
 def _ref_word(m, ctx) -> Reading | None:
@@ -353,6 +420,8 @@ def _ref_word(m, ctx) -> Reading | None:
     check = _REF_CONTEXT.get(word)
     if check and not check(ctx.text, m.start(), m.end()):
         return None
+    if "future" in word and _FORESEEABLE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "for the foreseeable future": no time of its own
     return fixed("DATE", _REFS[word])
 
 
@@ -375,7 +444,8 @@ RULES = [
     rule("this_part", rf"{B}{MOD_LEAD}?(?P<rel>{REL_RE})\s+{PART}{E}", _this_part, 3),
     rule("end_of_day", B + _END_OF_DAY + E, _end_of_day, 3),
     rule("end_of_period", B + "(?:" + _END_OF_PERIOD + ")" + E, _end_of_period, 3),
-    rule("day_part_mod", B + ci(r"(?P<mod>mid|late|early)[-\s]?(?P<part>morning|afternoon|evening)") + E, _day_part_mod, 2),
+    rule("day_part_mod", B + ci(r"(?P<mod>mid|late|early)[-\s]?(?P<part>morning|afternoon|evening)(?:\s+(?P<word>today|yesterday|tomorrow))?") + E,
+         _day_part_mod, 2),
     rule("unit", rf"{B}{MOD_LEAD}?(?P<rel>{REL_RE})\s+(?P<unit>{REL_UNIT}){E}", lambda m, c: _unit(_fiscal_fix(m), c), 2),
     rule("weekday", rf"{B}{MOD_LEAD}?(?:(?P<rel>{WEEKDAY_REL})\s+)?(?P<weekday>{_PLURAL_WEEKDAY}|{WD_RE})"
          rf"(?:\s+{PART}(?P<plural>s)?)?{E}", _weekday, 2),
@@ -386,6 +456,8 @@ RULES = [
          rf"(?!\s+(?:{_NOT_A_CLAUSE})\b)", _shift, 3),
     rule("day_before_after", rf"{B}{THE_DAY}\s+(?P<dir>{ci('before|after')}){E}(?=\s*[,.;:!?)]|\s*$)",
          _day_before_after, 2),
+    rule("day_before_event", rf"{B}{THE_DAY}\s+(?P<dir>{ci('before|after')})\s+{ci('the')}\s+(?P<noun>{ci(_EVENT_NOUN)}){E}",
+         _day_before_event, 3),
     rule("period", B + _PERIOD + E + r"(?!\s+(?i:of)\b)", _period, 1),
     rule("part_of_day", B + _IN_THE_PART + E + r"(?!\s+(?i:of|before|after)\b)", _part_of_day, 1),
     rule("year_earlier_period", rf"{B}(?:{YEAR_AGO_PERIOD}|{PERIOD_YEAR_AGO}|{QUARTER_YEAR_AGO}){E}",

@@ -4,7 +4,10 @@ A sentence with dates of its own takes the most telling one: the finest, and amo
 equals the first, leaving aside background dates ("since 2014", a parenthesis, a
 relative clause in the pluperfect: "the plant that the SDF had captured three days
 earlier"). A sentence without one inherits the last date of its paragraph (FORMAT.md:
-a date carries forward through a paragraph); past its paragraph only the year is kept. In news, sentences before any date
+a date carries forward through a paragraph); past its paragraph only the year is kept.
+Fighting that "lasted until the next morning" gets week precision from its day, a
+sentence about the whole event ("During the battle, ...") only the year, and after "the
+night of 3-4 July" the story goes on from 4 July. In news, sentences before any date
 take the publication date.
 """
 from __future__ import annotations
@@ -25,6 +28,10 @@ _BACKGROUND_LEAD = re.compile(r"(?:\bsince|\buntil|\bbefore|\bin\s+the\s+wake\s+
 _PLUPERFECT = re.compile(r"(?<!\bsaid )(?<!\bstated )(?<!\breported )(?<!\bannounced )(?<!\bclaimed )(?<!\bconfirmed )"
                          r"\b(?:that|which|who|when|where)\b[^,;]*\bhad\b[^,;]*$", re.I)
 _SUBSEQUENTLY = re.compile(r"\bsubsequently\b", re.I)
+# "During the battle, ...": the whole of a months-long event, only its year (FORMAT.md vague dates)
+_WHOLE_EVENT = re.compile(r"\W*(?:during|throughout)\s+the\s+(?:battle|siege|war|campaign|offensive|occupation)\b", re.I)
+_UNTIL = re.compile(r"\buntil\s*$", re.I)
+_NIGHT = re.compile(r"\bnight\b", re.I)
 _SKIP_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
@@ -72,16 +79,41 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
         best = _pick(text, sentence, own)
         if best is not None:
             i, f = best
+            out.append(SentenceDate(index, iso_date(f.point, f.precision), f.precision, i, False))
             current = (iso_date(f.point, f.precision), f.precision, i)
-            out.append(SentenceDate(index, current[0], current[1], i, False))
+            if _overnight(text, f):  # "in the night of 3-4 July": the story goes on on 4 July
+                current = (f.last.start().isoformat(), "day", i)
         elif current is not None:
             date, precision = current[0], current[1]
             if precision == "day" and _SUBSEQUENTLY.search(text, sentence.start, sentence.end):
                 precision = "week"  # "subsequently": within the next days (FORMAT.md)
+            elif precision == "day" and _runs_into_next_day(text, sentence, own, date):
+                precision = "week"  # "clashes lasted until the next morning" (FORMAT.md)
+            if precision in ("day", "week", "month") and _WHOLE_EVENT.match(text, sentence.start, sentence.end):
+                date, precision = date[:4], "year"
             out.append(SentenceDate(index, date, precision, current[2], True))
         else:
             out.append(SentenceDate(index, None, None, None, False))
     return tuple(out)
+
+
+def _overnight(text: str, found: Found) -> bool:
+    """A stated night over two days ("the night of 3-4 July")."""
+    f = found
+    return (f.last is not None and f.point is not None and _NIGHT.search(text, max(0, f.timex.start - 20), f.timex.end)
+            is not None and (f.last.start() - f.point.start()).days == 1)
+
+
+def _runs_into_next_day(text: str, sentence: Sentence, own: list[tuple[int, Found]], date: str) -> bool:
+    """The sentence's fighting runs from its day "until the next morning"."""
+    if len(date) != 10:
+        return False
+    day = dt.date.fromisoformat(date)
+    for _, f in own:
+        if f.point is not None and f.point.start() == day + dt.timedelta(days=1) \
+                and _UNTIL.search(text, sentence.start, f.timex.start):
+            return True
+    return False
 
 
 def _pick(text: str, sentence: Sentence, own: list[tuple[int, Found]]) -> tuple[int, Found] | None:

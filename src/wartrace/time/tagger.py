@@ -31,6 +31,7 @@ class Found:
     timex: Timex
     point: Point | None
     precision: str | None
+    last: Point | None = None  # a stated range's last day ("3-4 July" -> 4 July)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ def tag(text: str, dct: dt.date | None = None, kind: str = NEWS, flow: Flow | No
         accepted: list[tuple[_Candidate, Reading]] = []
         while pending:
             best = pending.pop(0)
+            if best.rule.name != "holiday" and _is_title(text, best.start, best.end):
+                continue
             try:
                 reading = best.rule.read(best.match, ctx)
             except (ValueError, OverflowError):  # arithmetic past the calendar's ends
@@ -89,6 +92,36 @@ def tag(text: str, dct: dt.date | None = None, kind: str = NEWS, flow: Flow | No
         for cand, reading in sorted(accepted, key=lambda a: a[0].start):
             out.append(_record(ctx, cand, reading, len(out)))
     return out
+
+
+_TITLE_WORDS = frozenset("today tonight tomorrow yesterday day days week weeks month months year years hours minutes".split())
+_WORD = re.compile(r"[A-Za-z]+")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A name, not a time: "ABC's "This Week"", "60 Minutes", "VOA Today" (a capitalized time
+    word inside a sentence); "Fiscal Year 2015" with its year stays a date."""
+    if _YEAR_DIGITS.search(text, start, end):
+        return False
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if word[0].isupper() and word[1:].islower() and word.lower() in _TITLE_WORDS:
+            if m.start() > start:
+                return True
+            before = text[max(0, start - 3):start].rstrip()
+            if before and before[-1].isalnum():
+                return True
+    return False
+
+
+_HEADING = re.compile(r"#{1,6}\s|={2,6}")
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """Whether ``start`` lies on a heading line ("## 2016"): a heading's year opens a section."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _HEADING.match(text, line_start) is not None
 
 
 def _aside(text: str, start: int) -> bool:
@@ -112,7 +145,25 @@ def _record(ctx: Context, cand: _Candidate, reading: Reading, index: int) -> Fou
         timex_precision = precision
     timex = Timex(start, cand.end, ctx.text[start:cand.end], reading.type, reading.value,
                   timex_precision, reading.mod, anchor)
-    if point is not None and reading.anchors and reading.value not in _NO_POINT_VALUES and not _aside(ctx.text, start):
+    moves = point is not None and reading.anchors and reading.value not in _NO_POINT_VALUES
+    aside = moves and _aside(ctx.text, start)
+    if moves and reading.type in ("DATE", "TIME"):
+        flow.aside, flow.aside_index = (point, index) if aside else (None, None)
+    if moves and not aside:
+        if point.granularity not in ("decade", "century"):
+            previous = flow.reference
+            # a flashback (a date before the last one, and before the story's own year, that of
+            # the document's first full date; a heading's year opens a section instead): the
+            # story's year comes back past its paragraph (``Context.year_for``)
+            if (previous is not None and flow.focus_year is not None and point.year < previous.year
+                    and point.year < flow.focus_year and point.start() < previous.start()
+                    and not _in_heading(ctx.text, start)):
+                flow.main_year = flow.focus_year
+            else:
+                flow.main_year = None
+            flow.year_end = cand.end
+            if flow.focus_year is None and reading.anchor is None and point.granularity in ("day", "time"):
+                flow.focus_year = point.year  # the first full date states the story's year
         flow.reference, flow.reference_index = point, index
         if point.granularity in ("day", "time"):
             flow.day_reference, flow.day_reference_index = point.date_only(), index
@@ -122,4 +173,7 @@ def _record(ctx: Context, cand: _Candidate, reading: Reading, index: int) -> Fou
             flow.quarter, flow.quarter_end = point, cand.end
     # sentence dating wants where the expression starts ("7-9 June" -> 7 June)
     dated = Point.parse(reading.value) if reading.type in ("DATE", "TIME") else None
-    return Found(timex, dated or point, precision)
+    last = None
+    if dated is not None and point is not None and point.granularity == "day" and point != dated:
+        last = point  # a stated range: the flow goes on from its last day
+    return Found(timex, dated or point, precision, last)

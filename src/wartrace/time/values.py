@@ -168,10 +168,10 @@ class Point:
             if g in ("quarter", "half", "season"):
                 return replace(self, year=self.year + n)
             return Point(self.year + n)
-        if unit == "decade":
-            return Point(self.year + 10 * n)
+        if unit == "decade":  # "the last decade" stays a decade; "two decades ago" is a year
+            return Point(self.year + 10 * n, digits=3 if self.digits == 3 else 4)
         if unit == "century":
-            return Point(self.year + 100 * n)
+            return Point(self.year + 100 * n, digits=2 if self.digits == 2 else 4)
         return None
 
     def shift_keeping(self, unit: str, n: int) -> Point | None:
