@@ -349,7 +349,7 @@ def events(db: str, type_: str | None, since: str | None, until: str | None, pla
            actor: str | None, doc: str | None, fmt: str) -> None:
     """List extracted events with their date, place, actors and quote.
 
-    Example: wartrace events --db raqqa.db --type capture --since 2017-07 --place Raqqa
+    Example: wartrace events --db battle.db --type capture --since 2017-07 --place Mosul
     """
     import json
 
