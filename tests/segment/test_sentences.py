@@ -30,3 +30,22 @@ def test_hard_wrapped_lines_are_joined():
 def test_quotes_close_sentences():
     text = 'He said "it is over." The next day they left.'
     assert [t for t, _ in texts(text)] == ['He said "it is over."', "The next day they left."]
+
+
+def test_an_unpunctuated_run_is_cut_into_bounded_sentences():
+    from wartrace.segment.sentences import MAX_SENTENCE_CHARS
+
+    text = "troops advanced street by street, " * 400 + "and the line held"
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == text[s.start:s.end].strip() for s in sentences)
+    assert text[sentences[0].start:sentences[0].end].endswith(",")  # cut after a clause mark
+    assert sentences[-1].end == len(text)
+
+
+def test_a_single_endless_token_is_cut_at_the_limit():
+    from wartrace.segment.sentences import MAX_SENTENCE_CHARS
+
+    sentences = split_sentences("x" * (3 * MAX_SENTENCE_CHARS + 5))
+    assert [s.end - s.start for s in sentences] == [MAX_SENTENCE_CHARS] * 3 + [5]

@@ -24,7 +24,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "ingested_at": "when it was stored (UTC)", "raw": "the original bytes",
         "original_text": "the bytes decoded: every offset in the exports points here",
         "clean_text": "the text the stages read (mojibake repaired, markup dropped)",
-        "offset_map_json": "map from cleaned-text offsets back to original offsets (JSON)"}),
+        "offset_map_json": "map from cleaned-text offsets back to original offsets (JSON)",
+        "words": "number of words in the cleaned text (for listings and throughput figures)"}),
     "failures": ("Inputs or documents that could not be read or processed, with the error.", {
         "id": "row id", "source": "path or URL", "doc_id": "document id, if it was stored",
         "stage": "ingest or the stage that failed", "code": "wartrace error code (WTnnn)",

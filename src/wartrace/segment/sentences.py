@@ -8,6 +8,10 @@ ends at . ! ? (plus closing quotes or brackets) followed by whitespace and a cap
 digit or opening quote, unless the word before the period is a known abbreviation or
 an initial. A line break inside a paragraph ends a sentence unless the line does not
 end in punctuation and the next one starts in lower case (hard-wrapped text).
+
+A run longer than MAX_SENTENCE_CHARS (a table flattened to one line, a page with no
+punctuation) is cut at its last semicolon, comma or space before the limit, so that no
+later stage ever works on an unbounded sentence.
 """
 from __future__ import annotations
 
@@ -27,11 +31,13 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$|^(={2,6})[ \t]*(.+?)[ \t]*\
 _BULLET = re.compile(r"^[ \t]*(?:[*+\-•]|\d{1,3}[.)])[ \t]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+MAX_SENTENCE_CHARS = 1200  # far above real prose sentences; bounds per-sentence work
+_CUT_MARKS = ("; ", ", ", " ")
 
 
 class SegmentStage:
     name: ClassVar[str] = "segment"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"doc.text"})
     assigns: ClassVar[frozenset[str]] = frozenset({"doc.sentences"})
 
@@ -64,8 +70,24 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence], 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut_point(text, start)
+        out.append(Sentence(start, cut, heading, paragraph))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, heading, paragraph))
+
+
+def _cut_point(text: str, start: int) -> int:
+    """Where to end an over-long sentence: after the last clause mark in its second half."""
+    limit = start + MAX_SENTENCE_CHARS
+    for mark in _CUT_MARKS:
+        at = text.rfind(mark, start + MAX_SENTENCE_CHARS // 2, limit)
+        if at >= 0:
+            return at + len(mark.rstrip()) if mark.strip() else at
+    return limit
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
