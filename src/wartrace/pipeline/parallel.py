@@ -10,11 +10,12 @@ import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from wartrace.errors import WartraceError
 from wartrace.model import Claim, Document, Event
 from wartrace.pipeline.stage import DocState, Stage
+from wartrace.store.db import JsonText, encode_annotation
 
 StageFactory = Callable[[], Sequence[Stage]]
 
@@ -24,7 +25,7 @@ class DocResult:
     """What the stages made of one document, or why they failed on it."""
 
     document: Document
-    annotations: dict[str, Any] = field(default_factory=dict)
+    annotations: dict[str, JsonText] = field(default_factory=dict)  # encoded where the stages ran
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     failed_stage: str | None = None
@@ -52,13 +53,18 @@ def apply_stages(doc: Document, stages: Sequence[Stage], initial: Mapping[str, A
     annotations = dict(state.annotations)
     events = tuple(annotations.pop("doc.events", ()))
     claims = tuple(annotations.pop("doc.claims", ()))
-    return DocResult(doc, annotations, events, claims)
+    encoded = {key: encode_annotation(value) for key, value in annotations.items()}
+    return DocResult(doc, encoded, events, claims)
 
 
 @lru_cache(maxsize=4)
 def _stages_in_worker(factory: StageFactory) -> tuple[Stage, ...]:
     """Stages are built once per worker process (models load once), then reused."""
     return tuple(factory())
+
+
+def _build_stages(factory: StageFactory) -> None:
+    _stages_in_worker(factory)
 
 
 def apply_batch(work: Sequence[Work], factory: StageFactory) -> list[DocResult]:
@@ -75,6 +81,12 @@ def _batches(docs: Iterable[Work], size: int) -> Iterator[list[Work]]:
             batch = []
     if batch:
         yield batch
+
+
+class Executor(Protocol):
+    def map(self, work: Iterable[Work]) -> Iterator[DocResult]: ...
+
+    def close(self) -> None: ...
 
 
 class SerialExecutor:
@@ -98,6 +110,9 @@ class ProcessExecutor:
         self.factory = factory
         self.batch_size = batch_size
         self.pool = multiprocessing.get_context("spawn").Pool(workers)
+        # One build task per worker, queued now: workers load their stages while the caller
+        # is still ingesting. (A worker that misses its task builds on its first batch.)
+        self.pool.map_async(_build_stages, [factory] * workers, chunksize=1)
 
     def map(self, docs: Iterable[Work]) -> Iterator[DocResult]:
         from functools import partial

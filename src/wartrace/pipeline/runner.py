@@ -14,15 +14,16 @@ from typing import Any, Callable, Iterable, Sequence
 from wartrace.errors import WartraceError
 from wartrace.ingest import Input, Skipped, discover, load_input
 from wartrace.ingest.sources import FETCH_TIMEOUT, MAX_BYTES
-from wartrace.pipeline.parallel import DaskExecutor, DocResult, ProcessExecutor, SerialExecutor
+from wartrace.pipeline.parallel import DaskExecutor, DocResult, Executor, ProcessExecutor, SerialExecutor
 from wartrace.pipeline.stage import Stage, check_order
 from wartrace.store import DocumentSummary, IngestOutcome, Store
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 
 
-def default_stages() -> tuple[Stage, ...]:
-    """Every document stage that exists, in pipeline order."""
+def default_stage_types() -> tuple[type, ...]:
+    """Every document stage that exists, in pipeline order (classes: names and versions
+    are known without building the stages, which loads gazetteers and lexicons)."""
     from wartrace.actors.stage import ActorsStage
     from wartrace.claims.stage import ClaimsStage
     from wartrace.events import EventsStage
@@ -30,7 +31,12 @@ def default_stages() -> tuple[Stage, ...]:
     from wartrace.segment import SegmentStage
     from wartrace.time.stage import TimeStage
 
-    return check_order([SegmentStage(), TimeStage(), PlacesStage(), ActorsStage(), EventsStage(), ClaimsStage()])
+    return check_order([SegmentStage, TimeStage, PlacesStage, ActorsStage, EventsStage, ClaimsStage])
+
+
+def default_stages() -> tuple[Stage, ...]:
+    """Every document stage, built."""
+    return tuple(stage_type() for stage_type in default_stage_types())
 
 
 @dataclass
@@ -100,24 +106,27 @@ def _fail(store: Store, summary: RunSummary, source: str, stage: str, err: BaseE
 
 def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSummary | None = None,
             progress: ProgressFn | None = None, doc_ids: Iterable[str] | None = None,
-            workers: int = 1, cluster: str | None = None) -> RunSummary:
+            workers: int = 1, cluster: str | None = None, executor: Executor | None = None) -> RunSummary:
     """Run the document stages over every current document whose results are missing or stale.
 
     With `workers` > 1 the stages run in a local process pool, with `cluster` on Dask
-    (an address, or "local"); custom `stages` run in this process. Results are saved here,
+    (an address, or "local"); custom `stages` run in this process. An `executor` made by
+    `make_executor` may be passed in (and is then left open). Results are saved here,
     one transaction per document, in document order.
     """
-    custom = stages is not None
-    stages = check_order(list(stages if custom else default_stages()))
+    plan = check_order(list(stages) if stages is not None else default_stage_types())
     summary = summary or RunSummary()
-    wanted = {s.name: s.version for s in stages}
+    wanted = {s.name: s.version for s in plan}
     done = store.stage_versions()
     selected = set(doc_ids) if doc_ids is not None else None
     docs = [d for d in store.documents() if selected is None or d.id in selected]
     todo = [d for d in docs if done.get(d.id) != wanted]
     summary.skipped += len(docs) - len(todo)
+    if not todo:
+        return summary
     hints = _date_hints(store, todo)
-    executor = _executor(stages, custom, workers, cluster)
+    own = executor is None
+    executor = executor or make_executor(stages, workers, cluster)
     try:
         work = ((doc, hints.get(doc.id, {})) for doc in (store.get_document(d.id) for d in todo))
         for i, result in enumerate(executor.map(work)):
@@ -125,7 +134,8 @@ def process(store: Store, stages: Sequence[Stage] | None = None, summary: RunSum
             if progress:
                 progress("process", i + 1, len(todo))
     finally:
-        executor.close()
+        if own:
+            executor.close()
     return summary
 
 
@@ -139,13 +149,16 @@ def _date_hints(store: Store, todo: Sequence[DocumentSummary]) -> dict[str, dict
     return {doc_id: {"doc.dct_hint": h["date"], "doc.dct_hint_source": h} for doc_id, h in hints.items()}
 
 
-def _executor(stages: Sequence[Stage], custom: bool, workers: int, cluster: str | None):
-    """Custom stage lists run here; the default ones can be rebuilt in other processes."""
-    if custom or (workers <= 1 and not cluster):
-        return SerialExecutor(stages)
+def make_executor(stages: Sequence[Stage] | None = None, workers: int = 1, cluster: str | None = None) -> Executor:
+    """Custom stage lists run here; the default ones can be rebuilt in other processes,
+    whose workers start building them at once."""
+    if stages is not None:
+        return SerialExecutor(check_order(list(stages)))
     if cluster:
         return DaskExecutor(default_stages, cluster, workers=max(workers, 2))
-    return ProcessExecutor(default_stages, workers)
+    if workers > 1:
+        return ProcessExecutor(default_stages, workers)
+    return SerialExecutor(default_stages())
 
 
 def _save(store: Store, result: DocResult, wanted: dict[str, str], summary: RunSummary) -> None:
@@ -175,7 +188,14 @@ def run(store: Store, refs: Sequence[str], options: RunOptions = RunOptions(),
         stages: Sequence[Stage] | None = None, progress: ProgressFn | None = None) -> RunSummary:
     """Ingest `refs` into `store`, run every document stage over what needs it, then reconcile."""
     summary = RunSummary()
-    ingest(store, refs, summary, options, progress)
-    process(store, stages, summary, progress, workers=options.workers, cluster=options.cluster)
+    parallel = stages is None and (options.workers > 1 or options.cluster)
+    # Workers start (and load their stages) while this process ingests.
+    executor = make_executor(stages, options.workers, options.cluster) if parallel else None
+    try:
+        ingest(store, refs, summary, options, progress)
+        process(store, stages, summary, progress, executor=executor)
+    finally:
+        if executor is not None:
+            executor.close()
     summary.regrouped = reconcile_corpus(store)
     return summary

@@ -71,6 +71,7 @@ def _unit(claim: SourcedClaim) -> str | None:
 def group_claims(claims: Iterable[SourcedClaim]) -> list[ClaimGroup]:
     buckets: dict[tuple, list[SourcedClaim]] = defaultdict(list)
     names: dict[str, str | None] = {}
+    docs_in: dict[tuple, set[str]] = defaultdict(set)
     for c in claims:
         scope, name = _scope(c)
         names.setdefault(scope, name)
@@ -82,9 +83,10 @@ def group_claims(claims: Iterable[SourcedClaim]) -> list[ClaimGroup]:
             key = ("cumulative", c.what, c.who, _unit(c), scope)
         else:
             key = ("incident", c.what, c.who, _unit(c), c.place_id or "battle", c.as_of, 0)
-            while any(other.doc == c.doc for other in buckets.get(key, ())):
+            while c.doc in docs_in[key]:
                 key = key[:-1] + (key[-1] + 1,)  # the same report's second figure: another incident
         buckets[key].append(c)
+        docs_in[key].add(c.doc)
     _join_battle_scope(buckets)
     _split_episodes(buckets)
     groups = []
@@ -135,15 +137,9 @@ def _join_battle_scope(buckets: dict[tuple, list[SourcedClaim]]) -> None:
 def _updated(claims: list[SourcedClaim]) -> frozenset[int]:
     """Ids of claims that a later-dated claim of the same group supersedes."""
     spans = {c.id: period(c.as_of) for c in claims}
-    out = set()
-    for old in claims:
-        old_span = spans[old.id]
-        if old_span is None:
-            continue
-        for new in claims:
-            new_span = spans[new.id]
-            if new is not old and new_span is not None and new_span[0] > old_span[1]:
-                out.add(old.id)
-                break
-    return frozenset(out)
+    starts = [span[0] for span in spans.values() if span is not None]
+    if not starts:
+        return frozenset()
+    latest_start = max(starts)  # a claim starting after another's end is never that claim
+    return frozenset(c_id for c_id, span in spans.items() if span is not None and latest_start > span[1])
 

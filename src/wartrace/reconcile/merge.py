@@ -8,7 +8,7 @@ compatible (the same initiator, or one of them names none).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from wartrace.reconcile.grading import grade_event
 from wartrace.reconcile.records import Grade, SourcedEvent, period
@@ -46,7 +46,33 @@ def _same(a: SourcedEvent, b: SourcedEvent) -> bool:
     return a.date == b.date and a.date_precision == b.date_precision
 
 
+def _link_overlapping(spans: list[tuple[Any, Any, int]], union: Callable[[int, int], None]) -> None:
+    """Union every chain of overlapping closed intervals (start, end, index): sorted by start,
+    an interval overlaps an earlier one of its chain exactly when it starts before the
+    chain's furthest end."""
+    spans.sort(key=lambda s: (s[0], s[2]))
+    head, reach = -1, None
+    for start, end, i in spans:
+        if head >= 0 and start <= reach:
+            union(head, i)
+            reach = max(reach, end)
+        else:
+            head, reach = i, end
+
+
+def _date_bucket(e: SourcedEvent) -> tuple[Any, tuple[Any, Any]]:
+    """Events can only be the same when their buckets are equal; inside a bucket, when
+    their spans overlap. Coarse dates must be equal; fine ones overlap in time."""
+    if e.date_precision in _FINE:
+        span = period(e.date, e.date_precision)
+        return ("fine", span is None), span or (0, 0)
+    return ("coarse", e.date, e.date_precision), (0, 0)
+
+
 def merge_events(events: Sequence[SourcedEvent]) -> list[MergedEvent]:
+    """Clusters are the connected components of the `_same` relation, found without
+    comparing every pair: per bucket and per initiator, a sweep over date spans (an event
+    naming no initiator is compatible with every initiator, so it joins each sweep)."""
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -55,14 +81,21 @@ def merge_events(events: Sequence[SourcedEvent]) -> list[MergedEvent]:
             i = parent[i]
         return i
 
-    by_key: dict[tuple, list[int]] = {}
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    buckets: dict[tuple, list[tuple[Any, Any, int, str | None]]] = {}
     for i, e in enumerate(events):
-        by_key.setdefault((e.type, e.place_id, e.place_kind if e.place_id is None else None), []).append(i)
-    for indices in by_key.values():
-        for x, i in enumerate(indices):
-            for j in indices[x + 1 :]:
-                if _same(events[i], events[j]):
-                    parent[find(i)] = find(j)
+        when, (first, last) = _date_bucket(e)
+        key = (e.type, e.place_id, e.place_kind if e.place_id is None else None, when)
+        buckets.setdefault(key, []).append((first, last, i, e.actors[0] if e.actors else None))
+    for members in buckets.values():
+        anyone = [(a, b, i) for a, b, i, who in members if who is None]
+        initiators = {who for *_, who in members if who is not None}
+        for who in initiators:
+            _link_overlapping([(a, b, i) for a, b, i, w in members if w == who] + anyone, union)
+        if not initiators:
+            _link_overlapping(anyone, union)
     clusters: dict[int, list[SourcedEvent]] = {}
     for i, e in enumerate(events):
         clusters.setdefault(find(i), []).append(e)
