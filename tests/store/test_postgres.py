@@ -35,3 +35,19 @@ def test_concurrent_runs_do_not_duplicate_documents(tmp_path, shared):
         store.close()
     finally:
         drop_pg_database(PG_ADMIN, url)
+
+
+def test_postgresql_gives_the_same_results_as_sqlite(tmp_path):
+    from tests.helpers import mixed_corpus, snapshot
+
+    corpus = mixed_corpus(tmp_path / "corpus")
+    sqlite_db = str(tmp_path / "same.db")
+    url = fresh_pg_database(PG_ADMIN)
+    try:
+        for db in (sqlite_db, url):
+            proc = subprocess.run([sys.executable, "-m", "wartrace", "run", str(corpus), "--db", db, "--quiet"],
+                                  capture_output=True, text=True, timeout=900)
+            assert proc.returncode == 0, proc.stderr
+        assert snapshot(url, tmp_path / "pg") == snapshot(sqlite_db, tmp_path / "lite")
+    finally:
+        drop_pg_database(PG_ADMIN, url)

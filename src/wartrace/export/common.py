@@ -311,7 +311,7 @@ class Corpus:
                                                         " ingested_at, media_type FROM documents"
                                                         " WHERE superseded_by IS NULL")}
             places = Places(_all(conn, "SELECT * FROM places"))
-            merged_rows = _all(conn, "SELECT * FROM merged_events ORDER BY date, type, place_name, key")
+            merged_rows = _all(conn, "SELECT * FROM merged_events ORDER BY date NULLS FIRST, type, place_name NULLS FIRST, key")
             mentions = _all(conn, "SELECT merged_key, event_id FROM merged_event_mentions")
             groups = _all(conn, "SELECT m.claim_id, g.key, g.kind, g.what, g.who FROM claim_group_members m"
                                 " JOIN claim_groups g ON g.key = m.group_key")

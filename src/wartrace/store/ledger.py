@@ -181,7 +181,7 @@ def ledger_view(store: Store, policy: str) -> list[dict[str, Any]]:
     members = query(store, "SELECT m.group_key, m.is_current, c.id, c.low, c.high, c.qualifier, c.attributed_to,"
                            " c.as_of, c.quote, c.start_offset, c.end_offset, d.name AS doc, d.author"
                            " FROM claim_group_members m JOIN claims c ON c.id = m.claim_id"
-                           " JOIN documents d ON d.id = c.doc_id ORDER BY c.as_of, d.name, c.start_offset")
+                           " JOIN documents d ON d.id = c.doc_id ORDER BY c.as_of NULLS FIRST, d.name, c.start_offset")
     conflicted = {r["group_key"] for r in query(store, "SELECT DISTINCT group_key FROM contradictions")}
     by_group: dict[str, list[dict[str, Any]]] = {}
     for m in members:
@@ -234,7 +234,7 @@ def control_view(store: Store, place: str | None = None) -> dict[str, list[dict[
     quotes = {r["id"]: r for r in query(store, "SELECT e.id, e.quote, d.name AS doc, e.start_offset, e.end_offset"
                                                 " FROM events e JOIN documents d ON d.id = e.doc_id")}
     periods = []
-    for p in query(store, "SELECT * FROM control_periods ORDER BY place_name, start_date"):
+    for p in query(store, "SELECT * FROM control_periods ORDER BY place_name NULLS FIRST, start_date NULLS FIRST, id"):
         if wanted is not None and p["place_id"] not in wanted:
             continue
         evidence = [quotes[i] for i in json.loads(p["evidence_json"]) if i in quotes]
@@ -249,6 +249,6 @@ def control_view(store: Store, place: str | None = None) -> dict[str, list[dict[
         "high": s["high"], "origin": s["origin"], "doc": s["doc"], "quote": s["quote"], "rule": s["rule"],
     } for s in query(store, "SELECT s.*, p.name AS place, c.quote, d.name AS doc FROM control_shares s"
                             " LEFT JOIN places p ON p.id = s.place_id LEFT JOIN claims c ON c.id = s.claim_id"
-                            " LEFT JOIN documents d ON d.id = c.doc_id ORDER BY s.place_id, s.actor, s.date, s.origin")
+                            " LEFT JOIN documents d ON d.id = c.doc_id ORDER BY s.place_id, s.actor, s.date, s.origin, s.id")
         if wanted is None or s["place_id"] in wanted]
     return {"periods": periods, "shares": shares}

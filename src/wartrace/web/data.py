@@ -150,7 +150,7 @@ class ReadOnlyStore:
         return self.events_where("d.superseded_by IS NULL")
 
     def events_where(self, where: str, **params: Any) -> list[dict[str, Any]]:
-        rows = self.query(f"{self._EVENT_SQL} WHERE {where} ORDER BY e.date, d.name, e.start_offset, e.id", **params)
+        rows = self.query(f"{self._EVENT_SQL} WHERE {where} ORDER BY e.date NULLS FIRST, d.name, e.start_offset, e.id", **params)
         return [self._event(r) for r in rows]
 
     def events(self, types: Iterable[str] = (), actor: str | None = None, place: str | None = None,
@@ -237,7 +237,7 @@ class ReadOnlyStore:
 
     def periods(self) -> list[dict[str, Any]]:
         rows = self.query("SELECT cp.*, p.latitude, p.longitude FROM control_periods cp"
-                          " LEFT JOIN places p ON p.id = cp.place_id ORDER BY cp.place_name, cp.start_date")
+                          " LEFT JOIN places p ON p.id = cp.place_id ORDER BY cp.place_name NULLS FIRST, cp.start_date NULLS FIRST, cp.id")
         for r in rows:
             r["evidence"] = json.loads(r.pop("evidence_json") or "[]")
         return rows
