@@ -51,7 +51,7 @@ EXPECTED = {
     ("declaration", "Sirte", "city", "2016-05-12", "GNA"),
     ("advance", "Sirte", "city", "2016-06-09", "GNA"),
     ("clash", "Dollar", "neighbourhood", "2016-06-09", "GNA"),
-    ("capture", "port", "site", "2016-06-10", "GNA"),
+    ("capture", None, "site", "2016-06-10", "GNA"),  # "the port": a bare common noun is no name
     ("capture", "power station", "site", "2016-06-10", "GNA"),
     ("clash", "District 2", "neighbourhood", "2016-06-21", "ISIL"),
     ("explosion", None, "site", "2016-06-21", "ISIL"),

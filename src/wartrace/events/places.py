@@ -158,10 +158,16 @@ def focus_city(mentions: list[PlaceMention], title: str | None, first_chars: int
 def distance_km(a: PlaceRef, b: PlaceRef) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
+    if _borrowed_coordinates(a) or _borrowed_coordinates(b):
+        return None  # a name the gazetteer lacks carries its parent's (a country's capital's) point
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _borrowed_coordinates(ref: PlaceRef) -> bool:
+    return getattr(ref, "gazetteer", None) == "inferred" and (getattr(ref, "parent", "") or "").startswith("country:")
 
 
 # --- sentence level ----------------------------------------------------------------------
@@ -253,7 +259,7 @@ class PlaceFinder:
         return any(a < y and x < b for x, y in spans)
 
     def candidates(self, start: int, end: int, toks: list[Tok], parens: list[tuple[int, int]],
-                   recent_villages: list[PlaceRef]) -> list[PlaceCand]:
+                   recent_villages: list[PlaceRef | None]) -> list[PlaceCand]:
         text = self.text
         out: list[PlaceCand] = []
         taken: list[tuple[int, int]] = []
@@ -262,8 +268,8 @@ class PlaceFinder:
         for m in self.mentions[i0:bisect.bisect_left(self._mention_starts, end)]:
             if m.end <= start or m.start >= end:
                 continue
-            if m.text.strip().lower() in _STOP_TEXT or len(m.text.strip()) < 2:
-                continue
+            if m.text.strip().lower() in _STOP_TEXT or len(m.text.strip()) < 2 or m.place.name.strip().isdigit():
+                continue  # (a bare number: "10 villages" is an unnamed place, step 3)
             if self._overlaps(m.start, m.end, parens):
                 continue
             if self._overlaps(m.start, m.end, self.actor_spans) and m.place.kind in ("country", "region"):
@@ -400,8 +406,30 @@ class PlaceFinder:
             kind = {"village": "village", "town": "city", "city": "city"}.get(follow.group(1).lower(), "neighbourhood")
         return PlaceCand(a, b, _text_ref(name, kind), kind, "guess")
 
+    def _bare_site(self, phrase_start: int, a: int, b: int, word: str, plural: bool) -> PlaceCand:
+        """"the dam", "the airport": the site of that kind the document named before ("X Dam"),
+        else an unnamed site -- a bare common noun is not a name."""
+        if not plural:
+            named = None
+            for g in re.finditer(r"((?:(?:al|el|ar|as|ad|an|at)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})\s+(?i:"
+                                 + re.escape(word) + r")(?![\w-])", self.text[:phrase_start]):
+                name = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|In|On|At|Of|By)\s+)+", "", g.group(1))
+                if name and name.split()[0] not in ("The", "A", "An"):
+                    named = g.group(1)[len(g.group(1)) - len(name):] + self.text[g.end(1):g.end()]
+            if named:
+                return PlaceCand(phrase_start, b, self._site_ref(named), "site", "site")
+        return PlaceCand(phrase_start, b, None, "site", "unnamed", count=None if plural else 1)
+
+    def _site_ref(self, name: str) -> PlaceRef:
+        """The places stage's entry for a site name when it has one (its aliases), else the name."""
+        low = name.lower()
+        for m in self.mentions:
+            if m.text.lower() == low:
+                return m.place
+        return _text_ref(name, "site")
+
     def _noun_phrase(self, m: re.Match, toks: list[Tok], start: int, end: int, out: list[PlaceCand],
-                     taken: list[tuple[int, int]], recent_villages: list[PlaceRef]) -> PlaceCand | None:
+                     taken: list[tuple[int, int]], recent_villages: list[PlaceRef | None]) -> PlaceCand | None:
         text = self.text
         a, b = m.start(), m.end()
         word = m.group()
@@ -462,6 +490,8 @@ class PlaceFinder:
             if kind == "village":
                 if not plural and recent_villages and dl == "the":
                     ref = recent_villages[-1]
+                    if ref is None:
+                        return PlaceCand(phrase_start, b, None, "village", "unnamed", count=1, anaphoric=True)
                     return PlaceCand(phrase_start, b, ref, ref.kind, "places", anaphoric=True)
                 return None
             if kind == "city":
@@ -474,6 +504,8 @@ class PlaceFinder:
                 return None
             if dl in ("this", "that") or (dl in ("its", "their", "his", "her") and not words):
                 return None
+            if not words and " " not in word.strip():
+                return self._bare_site(phrase_start, a, b, word, plural)
             name = " ".join(words + [word])
             return PlaceCand(a if not words else text.index(words[0], phrase_start), b, _text_ref(name, "site"), "site", "site")
         if kind == "city" and any(t.low in self.directions for t in mods):

@@ -148,6 +148,8 @@ class SentenceReader:
         self.factive = w.set("factive_governors")
         self.backref_det = w.set("backref_determiners")
         self.backref_prep = w.phrases("backref_prepositions")
+        self.context_prep_re = re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(p) for p in w.phrases("context_prepositions"))
+                                          + r")\s+(?:[\w'’-]+\s+){0,3}$")
         self.civ_words = w.set("civilian_movers")
         self.combatant_words = w.set("combatant_words")
         self.air_re = w.regex("air_words")
@@ -174,7 +176,7 @@ class SentenceReader:
         self.placefinder = PlaceFinder(lex, text, list(places), focus, [(m.start, m.end) for m in self.actors],
                                        [(m[0], m[1]) for m in matches])
         self.skip_sentences = self._skipped_sections()
-        self.recent_villages: list[PlaceRef] = []
+        self.recent_villages: list[PlaceRef | None] = []
         self._cache: dict[int, tuple] = {}
         self._si = 0
         self.air_actors: set[str] = set()
@@ -182,6 +184,8 @@ class SentenceReader:
             m.place.id for m in places if m.place.kind == "country" and not re.match(r" [a-z]|[-–]", text[m.end:m.end + 2]))
         self.main_country = counts.most_common(1)[0][0] if counts else None
         self.prev_found: list[Found] = []
+        self.told: dict[tuple, int] = {}  # (type, place key) -> first sentence that told it
+        self.last_told: dict[str, int] = {}  # type -> last sentence that told one
 
     # --- document scope ----------------------------------------------------------------
 
@@ -259,6 +263,8 @@ class SentenceReader:
             return []
         if toks[0].low in ("if", "unless", "should"):
             return []
+        if self._defines_subject(sent):
+            return []
         lead = [x.low for x in toks[:4] if x.is_word]
         if len(lead) >= 2 and lead[0] in ("we", "i") and lead[1] in ("will", "would", "must", "should", "shall", "'ll", "call", "urge", "demand", "ask"):
             return []
@@ -282,8 +288,23 @@ class SentenceReader:
         for p in places:
             if p.ref is not None and p.ref.kind == "village" and not p.anaphoric:
                 self.recent_villages.append(p.ref)
+            elif p.source == "unnamed" and p.kind == "village" and p.count == 1:
+                self.recent_villages.append(None)  # "a village near X": a later "the village" is unnamed too
         self.recent_villages = self.recent_villages[-3:]
         return found
+
+    def _defines_subject(self, sent: str) -> bool:
+        """"The Battle of X was a military engagement during ...": the lead's definition of the
+        document's subject names the battle and its war, it tells no event of its own."""
+        name = re.sub(r"\s*\(.*?\)\s*", " ", self.title).strip()
+        if len(name) < 4:
+            return False
+        plain = re.sub(r"[*_]", "", sent).strip().lower()
+        plain = re.sub(r"^the\s+", "", plain)
+        if not plain.startswith(name):
+            return False
+        rest = re.sub(r"\s*\(.*?\)", "", plain[len(name):])
+        return bool(re.match(r"(?:\s*,[^,]{0,80},)?\s+(?:was|is|were|are)\s+(?:a|an|the|one)\b", rest))
 
     def _title_case(self, toks: list[Tok]) -> bool:
         words = [t for t in toks if t.is_word and len(t.text) > 3]
@@ -498,6 +519,8 @@ class SentenceReader:
             return False
         if self.hypo_re.search(text, toks[max(floor, k - 4)].start if k > floor else t.start, t.start):
             return False
+        if re.search(r"\b(?:possibility|chance|danger|threat|risk|fears?|prospect)\s+(?:of|that)\b[^,;.]{0,40}$", text[ch.start:t.start].lower()):
+            return False  # "the possibility of X committing a massacre"
         prev_ch = chunks[ch.index - 1] if ch.kind == "comp" and ch.index > 0 else None
         if self.deny_re.search(text, ch.start, t.start) or (prev_ch is not None and self.deny_re.search(text, prev_ch.start, prev_ch.end)):
             t.factuality = "denied"
@@ -519,6 +542,10 @@ class SentenceReader:
                     or re.search(r"(?:^|\s)little\s+(?:[\w-]+\s+)?$", before_text):
                 return False
             if t.type == "clash" and any(before_text.rstrip().endswith(p) for p in ("by the heavy", "by the", "due to the", "because of the")):
+                return False
+            if t.pos == "noun" and t.type not in TERRITORIAL | {"declaration", "discovery"} and self._framing_noun(t, ch):
+                return False
+            if t.pos == "noun" and t.type in REMOTE | {"clash"} and self._refers_back(t, ch):
                 return False
         if t.pos == "noun" and t.type != "declaration":
             pre2 = text[max(ch.start, t.start - 40):t.start].lower()
@@ -567,6 +594,30 @@ class SentenceReader:
                     or re.search(r"\b(?:began|begun|started|begin)\s+(?:to\s+)?$", pre):
                 t.partial_aspect = True
         return True
+
+    def _refers_back(self, t: Trig, ch: Chunk) -> bool:
+        """"the airstrikes resulted in ...", "injured in the attack": the definite noun names an
+        event of the same type told in the last sentences, here only its outcome is new."""
+        # any violent event told lately: "shelled ... One woman was injured from the attack"
+        told = [self.last_told.get(x) for x in REMOTE | {"clash"}]
+        if not any(x is not None and self._si - 3 <= x < self._si for x in told):
+            return False
+        pre = self.text[max(ch.start, t.start - 50):t.start].lower()
+        if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", pre):
+            return False
+        post = self.text[t.end:min(ch.end, t.end + 40)].lower()
+        outcome = r"^\s*(?:also\s+|reportedly\s+|then\s+)?(?:resulted in|results in|caused|causing|killed|left|destroyed|damaged|disrupted|wounded|injured|led to|forced|prompted)\b"
+        victims = r"\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:[\w-]+\s+){0,3}?(?:in|from|during|by)\s+the\s+(?:[\w-]+\s+)?$"
+        return bool(re.match(outcome, post)) or bool(re.search(victims, pre))
+
+    def _framing_noun(self, t: Trig, ch: Chunk) -> bool:
+        """A noun that frames the report instead of telling an event: "during the 2022 invasion",
+        "as part of the X offensive", "before the invasion"."""
+        pre = re.sub(r"\s+", " ", self.text[max(ch.start, t.start - 60):t.start].lower())
+        if re.match(r"(?:invasion|incursion)", self.text[t.start:t.end].lower()) \
+                and re.search(r"\bduring\s+the\s+(?:[\w'’-]+\s+){0,3}$", pre):
+            return True  # "during the 2022 Russian invasion of X": the war's name
+        return bool(self.context_prep_re.search(pre))
 
     def _effective_pos(self, t: Trig, toks, k) -> str:
         """Verb entries whose match is used as a noun ("the fighting", "heavy clashes", "an attack")."""
@@ -646,7 +697,7 @@ class SentenceReader:
             return bool(self.air_re.search(text, toks[0].start, toks[-1].end))
         if ctx == "not_destroyed":
             pre = text[max(toks[0].start, t.start - 200):t.start].lower()
-            if re.search(r"\b(?:destroyed|destroying|defused|dismantled|seized|captured|found|discovered|intercepted|neutralized|neutralised)\b", pre):
+            if re.search(r"\b(?:destroy\w*|defus\w*|dismantl\w*|seiz\w*|captur\w*|found|discover\w*|intercept\w*|neutrali[sz]\w*|remov\w*|clear(?:ed|ing) (?:the |of )?)", pre):
                 return False
             return True
         if ctx == "not_executive":
@@ -706,6 +757,9 @@ class SentenceReader:
             return True
         if re.search(r"n['’]t\s+(?:\w+\s+)?$", pre):
             return True
+        if re.search(r"\b(?:prevent|prevents|prevented|preventing|stopped|stopping|barred|barring|kept)\s+(?:[\w-]+\s+){0,3}from\s+$",
+                     text[max(0, t.start - 60):t.start].lower()):
+            return True  # "prevented civilians from evacuating"
         if re.search(r"\bany\s+(?:[\w-]+\s+)?$", pre) and re.search(r"\b(?:not|never|no|n't|without|nor)\b", text[toks[floor].start if floor < len(toks) else t.start:t.start].lower()):
             return True
         return False
@@ -774,7 +828,7 @@ class SentenceReader:
             if re.match(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:would|will|could|might|may|should|was set to|is set to|is expected to|was expected to|were expected to|are expected to|appears? to|seems? to)\b", post):
                 return True
         # nonfactive governor directly before the noun ("plans for an offensive")
-        if t.pos == "noun" and (re.search(r"\b(?:plans?|planning|preparations?|preparing|threat|threats|awaiting|expects?|expected)\s+(?:for|of)?\s*(?:an?|the|new|further|\w+)?\s*$", pre)
+        if t.pos == "noun" and (re.search(r"\b(?:plans?|planning|preparations?|preparing|prepared|threat|threats|awaiting|expects?|expected)\s+(?:for|of)?\s*(?:an?|the|new|further|[\w-]+)?\s*(?:[\w-]+\s+){0,2}$", pre)
                                 or re.search(r"\b(?:call|calls|calling|called|urged|urging|demand|demanded|demanding)\s+for\s+(?:an?|the|new|further|\w+)?\s*$", pre)):
             return True
         return False
@@ -1097,6 +1151,11 @@ class SentenceReader:
                     named_after = [q for q, _ in places_ if q is not None and q.ref is not None and q.start > p.end]
                     if named_after and len(named_after) >= p.count:
                         continue
+                place_key = p.key if p is not None else None
+                if self._restates_told(t, type_, place_key, si):
+                    continue
+                self.told.setdefault((type_, place_key), si)
+                self.last_told[type_] = si
                 actors = tuple(dict.fromkeys([x for x in [t.initiator, *t.co_actors] if x]))
                 target = t.target
                 if type_ in ("agreement", "displacement"):
@@ -1110,6 +1169,20 @@ class SentenceReader:
         if found:
             self.prev_found = found
         return found
+
+    def _restates_told(self, t: Trig, type_: str, place_key, si: int) -> bool:
+        """A time clause that refers back to an event told in an earlier sentence ("After
+        regaining control over X, ...", "by the time the city was recaptured", "As clashes
+        continued"): no new record for it."""
+        first = self.told.get((type_, place_key))
+        if first is None or first >= si or place_key is None or place_key[0] != "ref":
+            return False
+        if t.chunk.index != 0:
+            return False  # only the time clause a sentence opens with
+        lead = self.text[self.sentences[si].start:t.start].lower()
+        if "," in lead:
+            return False  # the main clause after "During the fighting, ..." tells its own event
+        return bool(re.match(r"\W*(?:after|following|once|as|by the time|during)\s+(?:$|the\s+|[\w-]+ing\b|[\w-]+\s+and\s+)", lead))
 
     def _clause_end(self, t: Trig, p: PlaceCand | None) -> int:
         ch = t.chunk

@@ -20,7 +20,7 @@ from wartrace.pipeline.stage import DocState
 
 class EventsStage:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"doc.sentences", "doc.sentence_dates", "doc.places", "doc.actors"})
     assigns: ClassVar[frozenset[str]] = frozenset({"doc.events"})
 
@@ -44,6 +44,8 @@ def extract_events(doc: DocState) -> tuple[Event, ...]:
     reader.air_actors = {a for a, n in reader.doc_actors.type_initiators.get("airstrike", {}).items() if n >= 1}
     reader.recent_villages = []
     reader.prev_found = []
+    reader.told = {}
+    reader.last_told = {}
     found: list[Found] = []
     for si in range(len(sentences)):
         seen: set[tuple] = set()
