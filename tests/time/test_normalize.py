@@ -38,6 +38,7 @@ def only(text: str, dct: dt.date | None = DCT, kind: str = NEWS) -> tuple[str, s
         ("The truce held through the summer of 2016.", ("the summer of 2016", "DATE", "2016-SU")),
         ("Attacks resumed in late 2016.", ("late 2016", "DATE", "2016")),
         ("in the year two thousand", ("the year two thousand", "DATE", "2000")),
+        ("The offensive (October–November 2016) failed.", ("October–November 2016", "DATE", "2016-10")),
         ("on Christmas Day 2016", ("Christmas Day 2016", "DATE", "2016-12-25")),
     ],
 )
@@ -207,6 +208,8 @@ def test_names_and_generic_uses_are_no_times():
     assert values('He spoke on ABC\'s "This Week" and on CBS\'s "60 Minutes".', DCT) == []
     assert values("The case is for today's youth what the blockade was for us.", DCT) == []
     assert values("Now, he says, it looks different.", DCT) == []
+    assert values("The fall of the city came after the fall of its airport.", DCT) == []
+    assert values("By the fall, troops had left.", DCT) == [("the fall", "DATE", "2016-FA")]  # past tense in June: the last one
     assert values("Forces will stay for the foreseeable future.", DCT) == []
     assert values("The Fiscal Year 2015 budget passed.", DCT) == [("Fiscal Year 2015", "DATE", "2015")]
 
@@ -220,6 +223,13 @@ def test_narrative_year_returns_after_a_flashback():
     text = ("The war began on 1 May 2017.\n\nTroops arrived in August 2014.\n\nOn 9 August, "
             "the first strikes hit.")
     assert values(text, None, NARRATIVE)[-1] == ("9 August", "DATE", "2014-08-09")
+    # a flashback naming its year twice is still a flashback past its paragraph
+    text = ("The strikes began on 27 February 2022. They fell on the anniversary of the 2020 raid. "
+            "Officials called them revenge for the 2020 raid.\n\nOn 7 March, the strikes resumed.")
+    assert values(text, None, NARRATIVE)[-1] == ("7 March", "DATE", "2022-03-07")
+    # a year only stated in brackets is the story's year while nothing else is known
+    text = "The East Ridge offensive (2017) was an operation of the army.\n\nOn 17 January, troops advanced."
+    assert values(text, dt.date(2023, 8, 26), NARRATIVE)[-1] == ("17 January", "DATE", "2017-01-17")
     # a year stated in a heading opens its section
     text = "The war began on 1 May 2017.\n\n## 2016\n\nOn 9 August, the first strikes hit."
     assert values(text, None, NARRATIVE)[-1] == ("9 August", "DATE", "2016-08-09")

@@ -37,7 +37,7 @@ def _split(text: str) -> list[tuple[int, int, int]]:
 
 def test_contract():
     stage = TimeStage()
-    assert stage.name == "time" and stage.version == "2"
+    assert stage.name == "time" and stage.version == "3"
     assert stage.requires == frozenset({"doc.sentences"})
     assert stage.assigns == frozenset({"doc.timexes", "doc.sentence_dates"})
 
@@ -73,6 +73,18 @@ def test_document_kind():
     assert document_kind(narrative, "2023-10-01") == NARRATIVE
     assert document_kind("The army said on Tuesday it had taken the town yesterday.", "2017-06-14") == NEWS
     assert document_kind("Anything at all.", None) == NARRATIVE
+
+
+def test_an_article_revised_years_after_its_battle_is_a_narrative():
+    # few full dates, no headings: only the years tell that it looks back from its revision date
+    article = ("The 1998 siege of the port was fought in 1998. Fighting began on 3 May and the "
+               "garrison gave up on 9 July, after a truce signed in 1997 had failed.")
+    assert document_kind(article, "2023-06-24") == NARRATIVE
+    # the same text dated in its own year, or speaking of weekdays, is news
+    assert document_kind(article, "1998-07-10") == NEWS
+    assert document_kind(article + " Officials said Thursday the port was calm.", "2023-06-24") == NEWS
+    # one stray past year is no retrospective
+    assert document_kind("Troops entered the port on 3 May, a year after the 1997 truce.", "1998-05-04") == NEWS
 
 
 def _hinted(text: str, published: str | None, hint: object) -> DocState:

@@ -7,6 +7,7 @@ document date and tense in news).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wartrace.time import lexicon as lx
 from wartrace.time.base import MatchView, Reading, ci, date_reading, mod_of, rule
@@ -221,8 +222,11 @@ def _season(m, ctx) -> Reading | None:
     word = g["season"].lower()
     rel = (g.get("rel") or "").lower()
     season = lx.SEASONS[word]
-    if word in ("fall", "spring") and not (rel or g.get("mod") or g.get("year") or _cued(ctx.text, m.start(), SEASON_CUES)):
-        return None  # "prices fall", "a hot spring"
+    if word in ("fall", "spring") and not g.get("year"):
+        if re.match(r"\s+of\b", ctx.text[m.end():]):
+            return None  # "the fall of Mosul", "the spring of 2011" has its year
+        if not ((rel and rel != "the") or g.get("mod") or _cued(ctx.text, m.start(), SEASON_CUES)):
+            return None  # "prices fall", "a hot spring", "after the fall"
     month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[season]
     anchor = None
     if g.get("year"):
@@ -350,6 +354,7 @@ RULES = [
          lambda m, c: _range(_swap(m), c), 6),
     rule("month_range", ci(r"(?P<lead>(?:between|from)\s+)") + rf"{MON2}(?:\s+{ci('and|to|until|till|through')}\s+|{DASH}){MON}(?:,?\s+{YEAR})?",
          _month_range, 6),
+    rule("month_dash_range", rf"{B}{MON2}{DASH}{MON},?\s+{YEAR}", _month_range, 6),  # "October–November 2016"
     rule("week_of", rf"{B}{ci('the')}\s+{ci('week')}\s+{ci('of')}\s+(?:{DAY}\s+{MON}|{MON2}\s+{DAY2})(?:,?\s+{YEAR})?",
          lambda m, c: _week_of(MatchView(m, day=m["day"] or m["day2"], month=m["month"] or m["month2"]), c), 4),
     rule("month_year", rf"{B}{MODP}?{MON},?\s+(?:{ci('of')}\s+)?{YEAR}", _month_year, 3),

@@ -142,6 +142,8 @@ class Context:
                     year = self.flow.main_year
             if year is None and self.flow.reference is not None:
                 year = self.flow.reference.year
+            if year is None and self.flow.aside is not None:
+                year = self.flow.aside.year  # only a bracketed year so far: "The X offensive (2017) ..."
             if year is not None:
                 return self._forward_year(year, month, day), "ref"
             if self.dct is None:

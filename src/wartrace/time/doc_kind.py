@@ -11,6 +11,7 @@ date of a similar dated report) and speaks like news.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from wartrace.time import lexicon as lx
 from wartrace.time.context import NARRATIVE, NEWS
@@ -24,6 +25,9 @@ _DEICTIC = re.compile(
     re.I,
 )
 _HEADING_LINE = re.compile(r"^(?:#{1,6}\s|={2,6}).*$", re.M)
+# words counted from the day of writing, beyond _DEICTIC's: wire news says "said Thursday"
+_WRITERS_NOW = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next) (?:year|month|week))\b")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def document_kind(text: str, published: str | None, hinted: bool = False) -> str:
@@ -45,4 +49,26 @@ def document_kind(text: str, published: str | None, hinted: bool = False) -> str
         return NARRATIVE
     if full_dates >= 4 and deictic * 3 <= full_dates and (len(headings) >= 2 or full_dates >= 8):
         return NARRATIVE
+    # a text looking back from its date is a narrative when it does not speak from that date,
+    # or when it is sectioned like an article ("today" there sits in a quote or a coda)
+    quiet = deictic == 0 and not _WRITERS_NOW.search(text)
+    if (quiet or len(headings) >= 5) and _looks_back(text, published, sectioned=len(headings) >= 2):
+        return NARRATIVE
     return NEWS
+
+
+def _looks_back(text: str, published: str, sectioned: bool) -> bool:
+    """The text keeps naming a year before its own date and hardly names its own year: a
+    retrospective (an encyclopedia article revised years after the battle), whose bare
+    "3 July" belongs to the story's year, not to the year it was published in. (Wire news
+    says "said Thursday": a text naming weekdays is never taken for one.)"""
+    try:
+        own = int(published[:4])
+    except ValueError:
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    years = [y for y in years if y <= own]
+    if len(years) < (1 if sectioned else 2):
+        return False  # one past year in a short piece is a reminder, in an article its subject
+    most, _ = Counter(years).most_common(1)[0]
+    return most < own and years.count(own) * 5 <= len(years)

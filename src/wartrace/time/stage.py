@@ -22,7 +22,7 @@ from wartrace.time.values import parse_dct
 
 class TimeStage:
     name: ClassVar[str] = "time"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"doc.sentences"})
     assigns: ClassVar[frozenset[str]] = frozenset({"doc.timexes", "doc.sentence_dates"})
 

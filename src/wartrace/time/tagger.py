@@ -155,9 +155,10 @@ def _record(ctx: Context, cand: _Candidate, reading: Reading, index: int) -> Fou
             # a flashback (a date before the last one, and before the story's own year, that of
             # the document's first full date; a heading's year opens a section instead): the
             # story's year comes back past its paragraph (``Context.year_for``)
-            if (previous is not None and flow.focus_year is not None and point.year < previous.year
-                    and point.year < flow.focus_year and point.start() < previous.start()
-                    and not _in_heading(ctx.text, start)):
+            # (a second date of the same flashback keeps it: "the 2020 X airstrikes ... the 2020 Y incident")
+            before_story = flow.focus_year is not None and point.year < flow.focus_year and not _in_heading(ctx.text, start)
+            if before_story and ((previous is not None and point.year < previous.year and point.start() < previous.start())
+                                 or flow.main_year is not None):
                 flow.main_year = flow.focus_year
             else:
                 flow.main_year = None
