@@ -7,6 +7,7 @@ Default input: the Raqqa corpus and the Wikipedia battle articles in ../shared/c
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from wartrace.pipeline.stage import DocState
 from wartrace.segment import split_sentences
 from wartrace.time.stage import TimeStage
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SHARED = Path(os.environ.get("WARTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "corpus"
 DEFAULT_INPUTS = [SHARED / "raqqa-2017", SHARED / "wikipedia-battles"]
 
 

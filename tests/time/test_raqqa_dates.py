@@ -9,11 +9,11 @@ days", the day after a night range, "the day before the battle", a whole-battle 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+from tests.conftest import SHARED
+
 ARTICLE = SHARED / "corpus" / "raqqa-2017" / "000_bd109fa419851313.txt"
 GOLD = SHARED / "gold" / "raqqa-2017" / "events.jsonl"
 

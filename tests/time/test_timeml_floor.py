@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
 from wartrace.time.timeml import annotate, annotate_dir, plain_text
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 TRAIN = SHARED / "data" / "tempeval3" / "train"
 TOOLS = SHARED / "tools"
 SUBSET = {
