@@ -57,14 +57,27 @@ def test_news_sentences_take_their_own_date_or_the_publication_date():
         ("2017-06-12", "day", False), ("2017-06-12", "day", True), ("2017-06-12", "day", True)]
 
 
-def test_narrative_headings_carry_the_year_and_paragraphs_the_day():
+def test_narrative_headings_date_their_section_and_paragraphs_the_day():
     text = ("## June 2017\n\nOn 6 June, the offensive began. The army entered the north. "
             "On the next day, the bridge fell.\n\nReinforcements arrived.\n\n## July 2017\n\n"
             "On 3 July, the town fell.")
     state = TimeStage()(_state(text, "2023-10-01", _split(text)))
     dates = [(d.date, d.precision) for d in state["doc.sentence_dates"]]
     assert dates == [("2017-06", "month"), ("2017-06-06", "day"), ("2017-06-06", "day"),
-                     ("2017-06-07", "day"), ("2017", "year"), ("2017-07", "month"), ("2017-07-03", "day")]
+                     ("2017-06-07", "day"), ("2017-06", "month"), ("2017-07", "month"), ("2017-07-03", "day")]
+
+
+def test_a_dated_heading_dates_every_paragraph_of_its_section():
+    text = ("The battle began on 24 February 2022.\n\n## Timeline\n\n### February 24, 2022\n"
+            "Early on 24 February, troops crossed.\n\nThe battle began when they advanced.\n\n"
+            "#### Night\nShelling went on.\n\n### March\nOn 2 March, guards reached the border.\n\n"
+            "Troops left.\n\n## Aftermath\nMines were found. The army will march on.")
+    state = TimeStage()(_state(text, "2023-07-01", _split(text)))
+    dates = [(d.date, d.precision) for d in state["doc.sentence_dates"]]
+    assert dates[3:] == [("2022-02-24", "day"), ("2022-02-24", "day"),  # the heading's day, past the paragraph
+                         ("2022-02-24", "day"), ("2022-02-24", "day"),  # a sub-heading keeps its section's date
+                         ("2022-03", "month"), ("2022-03-02", "day"), ("2022-03", "month"),  # "### March" alone
+                         ("2022", "year"), ("2022", "year"), ("2022", "year")]  # an undated section: the year
 
 
 def test_document_kind():

@@ -145,7 +145,7 @@ def _month(m, ctx) -> Reading | None:
     if not m["mod"]:
         if "." not in word and len(low) <= 4 and low not in ("may", "june", "july"):
             return None  # a bare "Jan" or "Dec" is more likely a name
-        if low in AMBIGUOUS_MONTHS and not _cued(ctx.text, m.start()):
+        if low in AMBIGUOUS_MONTHS and not (_cued(ctx.text, m.start()) or _heading_alone(ctx.text, m.start(), m.end())):
             return None
     month = lx.month_number(word)
     year, anchor = ctx.year_for(month, None, m.start(), m.end())
@@ -155,6 +155,14 @@ def _month(m, ctx) -> Reading | None:
 
 
 SEASON_CUES = frozenset("in during since until by early late mid of last next this".split())
+
+
+def _heading_alone(text: str, start: int, end: int) -> bool:
+    """A month that is a whole heading line ("### March") names the section's month."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(re.fullmatch(r"\s*[#=]+\s*", text[line_start:start])) and not text[end:line_end].strip(" #=")
 
 
 def _cued(text: str, start: int, cues: frozenset[str] = MONTH_CUES) -> bool:

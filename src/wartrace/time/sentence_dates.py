@@ -4,7 +4,8 @@ A sentence with dates of its own takes the most telling one: the finest, and amo
 equals the first, leaving aside background dates ("since 2014", a parenthesis, a
 relative clause in the pluperfect: "the plant that the SDF had captured three days
 earlier"). A sentence without one inherits the last date of its paragraph (FORMAT.md:
-a date carries forward through a paragraph); past its paragraph only the year is kept.
+a date carries forward through a paragraph); past its paragraph only the year is kept,
+or the date of the section heading the paragraph sits under ("### February 24, 2022").
 Fighting that "lasted until the next morning" gets week precision from its day, a
 sentence about the whole event ("During the battle, ...") only the year, and after "the
 night of 3-4 July" the story goes on from 4 July. In news, sentences before any date
@@ -63,6 +64,7 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
     k = 0
     current: tuple[str, str, int | None] | None = None  # date, precision, timex
     paragraph = None
+    section: tuple[int, tuple[str, str, int | None]] | None = None  # (heading level, its date)
     if news and published is not None:
         current = (published.isoformat(), "day", None)
     for index, sentence in enumerate(sentences):
@@ -73,10 +75,19 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
         while j < len(usable) and usable[j][1].timex.start < sentence.end:
             own.append(usable[j])
             j += 1
+        if sentence.heading:
+            level = _heading_level(text, sentence)
+            if section is not None and level <= section[0]:
+                section = None  # a new section at the dated one's level or above
         if sentence.paragraph != paragraph and current is not None and paragraph is not None and not news:
-            current = (current[0][:4], "year", current[2])  # beyond its paragraph only the year holds
+            # beyond its paragraph only the year holds, or the date of the section's heading
+            # ("### February 24, 2022" dates every paragraph under it)
+            current = section[1] if section is not None else (current[0][:4], "year", current[2])
         paragraph = sentence.paragraph
         best = _pick(text, sentence, own)
+        if sentence.heading and best is not None:
+            i, f = best
+            section = (_heading_level(text, sentence), (iso_date(f.point, f.precision), f.precision, i))
         if best is not None:
             i, f = best
             out.append(SentenceDate(index, iso_date(f.point, f.precision), f.precision, i, False))
@@ -95,6 +106,12 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
         else:
             out.append(SentenceDate(index, None, None, None, False))
     return tuple(out)
+
+
+def _heading_level(text: str, sentence: Sentence) -> int:
+    """1 for "# X" or "= X =", 3 for "### X"; a heading without marks counts as top level."""
+    mark = re.match(r"\s*(#+|=+)", text[sentence.start:sentence.end])
+    return len(mark.group(1)) if mark else 1
 
 
 def _overnight(text: str, found: Found) -> bool:
