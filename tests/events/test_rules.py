@@ -127,6 +127,9 @@ def test_unnamed_part_of_the_city_is_an_advance_on_the_city():
     "The militants vowed to retake Tell Adir.",
     "Government forces will attack Karvan.",
     "If the army captures Karvan, the war will end.",
+    "Between 4pm and midnight in Karvan, there was no fighting or shelling.",
+    "The militants pulled out of Karvan after the failure of the northern offensive.",
+    "In Karvan, peasant movements fought for change and opposed the system.",
 ])
 def test_negated_modal_and_future_clauses_are_not_events(text):
     assert pairs(text) == set()
@@ -235,6 +238,15 @@ def test_airstrike_on_civilians_targets_civilians():
                   dates={"": ("2016-10-20", "day")})
     (ev,) = events_of(state)
     assert ev.type == "airstrike" and ev.actors[0] == "Air Force" and ev.target == "civilians"
+
+
+def test_an_actor_fused_with_the_trigger_beats_a_later_by_agent():
+    # "Veloran airstrikes": the actors stage marks the whole phrase; "by government forces" is the recapture's
+    actors = {**ACTORS, "Veloran airstrikes": "Veloran Air Force"}
+    state = build("Karvan has been subject to Veloran airstrikes ever since its recapture by government forces.",
+                  places=PLACES, actors=actors, dates={"": ("2016-10-20", "day")})
+    strikes = [e for e in events_of(state) if e.type == "airstrike"]
+    assert strikes and strikes[0].actors[0] == "Veloran Air Force"
 
 
 def test_evidence_is_inside_the_sentence_and_covers_the_trigger():

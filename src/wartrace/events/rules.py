@@ -661,6 +661,11 @@ class SentenceReader:
         if ctx == "not_physical_fall":
             return not re.match(r"\s+(?:on|onto|upon|near|in|into|from|off|short|silent|ill|asleep|apart|behind|back|below|by|to\s+(?:\d|the\s+ground))\b", text[t.end:t.end + 20].lower()) \
                 and bool(re.match(r"\s*(?:to\b|$|[.,;]|\s+(?:on|in)\s+\d|\s+(?:after|following|within|without|later|again|once|that|this|on|in|by)\b)", text[t.end:t.end + 20]))
+        if ctx == "not_for_a_cause":
+            # "fought for change", "fighting for independence": a struggle, not a battle
+            return not re.match(r"\s+for\s+(?:(?:their|its|his|her|the|a|greater|more)\s+)?(?:change|freedom|independence|rights|justice|"
+                                r"democracy|equality|reform|reforms|recognition|autonomy|liberation|cause|survival|power|unity|dignity)\b",
+                                text[t.end:t.end + 50].lower())
         if ctx == "place_in_sentence":
             return any(p.ref is not None for p in places)
         if ctx == "not_air":
@@ -755,6 +760,8 @@ class SentenceReader:
             return True
         if re.search(r"\bno\s+(?:\w+\s+){0,2}$", pre) and t.generic:
             return True
+        if re.search(r"(?:^|\s)(?:no|neither)\s+[\w-]+\s+(?:or|nor)\s+(?:[\w-]+\s+)?$", pre):
+            return True  # "there was no fighting or shelling": the negation covers both
         if re.search(r"n['’]t\s+(?:\w+\s+)?$", pre):
             return True
         if re.search(r"\b(?:prevent|prevents|prevented|preventing|stopped|stopping|barred|barring|kept)\s+(?:[\w-]+\s+){0,3}from\s+$",
@@ -1211,9 +1218,14 @@ class SentenceReader:
         target = None
         target_explicit = False
         co: list[str] = []
+        # an actor fused with the trigger ("Russian airstrikes") before any "by X" further on,
+        # which may belong to another verb ("... ever since its recapture by X")
+        inside = [m for m in self._actors_in(max(ch.start, t.start - 40), t.end) if m.start <= t.start < m.end]
+        if inside and t.type != "discovery" and is_belligerent(inside[0]):
+            initiator, explicit = inside[0].actor.name, True
         # agent after: "by X", "fell to X"
         agent_prep = e.agent_after if e is not None and e.agent_after else "by"
-        for m in after[:4]:
+        for m in after[:4] if initiator is None else ():
             gap = text[t.end:m.start].lower()
             if len(gap) > 60:
                 break
@@ -1222,9 +1234,6 @@ class SentenceReader:
                     continue
                 initiator, explicit = m.actor.name, True
                 break
-        inside = [m for m in self._actors_in(max(ch.start, t.start - 40), t.end) if m.start <= t.start < m.end]
-        if initiator is None and inside and t.type != "discovery" and is_belligerent(inside[0]):
-            initiator, explicit = inside[0].actor.name, True
         # "under X control": X took it
         if initiator is None and e is not None and e.context == "object_inside":
             ctl = re.search(r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control", text[t.start:t.end])
