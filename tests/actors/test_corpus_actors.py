@@ -127,3 +127,15 @@ def test_registry_entries_are_well_formed(stage):
     names = {e.name for e in stage.registry.entries}
     assert {"SDF", "ISIL", "US-led coalition", "United States", "Syrian Army", "YPG", "YPJ",
             "Raqqa Civil Council", "civilians"} <= names
+
+
+def test_rebels_are_never_the_jihadists_they_fight(stage):
+    text = ("The offensive was launched by the Free Syrian Army, a rebel coalition, to take the town from ISIL. "
+            "ISIL reinforced the town. ISIL fighters laid mines. ISIL shelled the road. ISIL withdrew eastwards. "
+            "ISIL lost two villages. ISIL regrouped. On 3 October, the rebels captured the town from ISIL.")
+    mentions = stage.finder.find(text)
+    at = text.index("the rebels")
+    assert [m.actor.name for m in mentions if m.start == at] == ["Free Syrian Army"]
+    # with no rebel side named at all, "the rebels" stays unresolved rather than becoming ISIL
+    alone = "ISIL held the town. On 3 October, the rebels captured it."
+    assert [m.actor.name for m in stage.finder.find(alone) if m.text == "the rebels"] == []

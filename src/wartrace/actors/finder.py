@@ -83,6 +83,12 @@ _GENERIC_FITS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "occupiers": ((), frozenset({"state_force"})),
 }
 
+_FIGHTER_WORDS = frozenset({"militants", "jihadists", "terrorists", "extremists", "insurgents", "rebels", "separatists"})
+# Generic word -> tags of actors it never refers to, even as the nearest of a fitting kind
+_GENERIC_NEVER: dict[str, tuple[str, ...]] = {
+    "rebels": ("jihadist",), "jihadists": ("rebel",), "terrorists": ("rebel",), "extremists": ("rebel",),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class SourcedActorMention(ActorMention):
@@ -238,7 +244,7 @@ class ActorFinder:
         tags, kinds = _GENERIC_FITS[word]
         if strict:
             return any(t in e.tags for t in tags)
-        return e.kind in kinds
+        return e.kind in kinds and not any(t in e.tags for t in _GENERIC_NEVER.get(word, ()))
 
     def _generic_pass(self, text: str, hits: Sequence[_Hit], sentences: Sequence[Sentence]) -> list[_Hit]:
         starts = [s.start for s in sentences] or [0]
@@ -263,6 +269,15 @@ class ActorFinder:
                         chosen = before[-1] if k == here else before[0]
                         break
                 if chosen:
+                    break
+                # a word for a kind of fighter: an actor of that kind named anywhere earlier ("the
+                # FSA, a rebel group" in the lead) beats a nearer one of another kind ("the rebels"
+                # are not the jihadists they fight). Words for a form ("the coalition", "the
+                # group") stay local: a report's "coalition" on the ground may be another one.
+                earlier = [h for h in hits if h.end <= m.start() and self._fits(h.actor, word, True)] \
+                    if word in _FIGHTER_WORDS else []
+                if earlier:
+                    chosen = earlier[-1]
                     break
             if chosen is not None:
                 out.append(_Hit(m.start(), m.end(), chosen.actor, "generic"))

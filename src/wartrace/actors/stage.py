@@ -26,7 +26,7 @@ class ActorsConfig:
 
 class ActorsStage:
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"doc.sentences"})
     assigns: ClassVar[frozenset[str]] = frozenset({"doc.actors"})
 
