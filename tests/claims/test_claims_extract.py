@@ -212,3 +212,10 @@ def test_extraction_never_raises(text):
     for c in claims:
         assert 0 <= c.evidence.start <= c.evidence.end <= len(text)
         assert c.high is None or c.low <= c.high
+
+
+def test_a_figure_with_an_including_apposition_keeps_the_verb():
+    # the verb after ", including 18 border guards," governs both figures
+    got = table("Up to 90 people, including 18 border guards, were taken prisoner at the crossing.")
+    assert ("detained", 90.0, 90.0, "up_to", "all") in got
+    assert [row[:2] for row in got if row[1] == 18.0] == [("detained", 18.0)]

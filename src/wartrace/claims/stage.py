@@ -9,7 +9,7 @@ from wartrace.pipeline.stage import DocState
 
 class ClaimsStage:
     name: ClassVar[str] = "claims"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset(
         {"doc.sentences", "doc.sentence_dates", "doc.places", "doc.actors"})
     assigns: ClassVar[frozenset[str]] = frozenset({"doc.claims"})

@@ -27,6 +27,7 @@ CLAUSE_BREAKS = frozenset("""
 """.split())
 # "as" opens a new clause ("as the army advanced") but not "used as human shields".
 CLAUSE_AFTER_AS = frozenset({"the", "a", "an", "it", "they", "he", "she", "well", "its", "their"})
+APPOSITION_OPENERS = frozenset({"including", "among", "mostly", "most", "mainly", "many"})
 MAX_BACK = 6
 MAX_FORWARD = 16
 TOLL_WINDOW = 6
@@ -116,6 +117,14 @@ def trigger_after(view: SentenceView, stop: int, next_figure: int) -> Trigger | 
         if toks[i].text == "(":
             i = _after_parenthesis(view, i, limit)
             continue
+        if toks[i].text == "," and view.lower(i + 1) in APPOSITION_OPENERS:
+            # "90 people, including 18 border guards, were taken": the verb is the whole phrase's
+            close = _appositive_end(view, i + 1)
+            if close is None:
+                return None
+            limit = min(len(toks), close + 1 + MAX_FORWARD)
+            i = close + 1
+            continue
         trig = _trigger_at(view, i)
         if trig is None and (word in lx.LEAVING or word in lx.DESERTING or word in OTHER_TRIGGERS):
             trig = Trigger(word, "other" if word in OTHER_TRIGGERS else "displaced", i, i + 1)
@@ -129,6 +138,17 @@ def trigger_after(view: SentenceView, stop: int, next_figure: int) -> Trigger | 
             if not (infinitive or agent):
                 return trig
         i += 1
+    return None
+
+
+def _appositive_end(view: SentenceView, i: int) -> int | None:
+    """The comma closing an appositive opened at token `i`, if it closes within the clause."""
+    for k in range(i, min(len(view.tokens), i + 12)):
+        text = view.tokens[k].text
+        if text == ",":
+            return k
+        if text in (";", ":", ".") or view.lower(k) in CLAUSE_BREAKS:
+            return None
     return None
 
 
