@@ -39,6 +39,7 @@ def only(text: str, dct: dt.date | None = DCT, kind: str = NEWS) -> tuple[str, s
         ("Attacks resumed in late 2016.", ("late 2016", "DATE", "2016")),
         ("in the year two thousand", ("the year two thousand", "DATE", "2000")),
         ("The offensive (October–November 2016) failed.", ("October–November 2016", "DATE", "2016-10")),
+        ("Troops left on 14June 2016.", ("14June 2016", "DATE", "2016-06-14")),  # a lost non-breaking space
         ("on Christmas Day 2016", ("Christmas Day 2016", "DATE", "2016-12-25")),
     ],
 )

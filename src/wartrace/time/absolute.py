@@ -349,9 +349,10 @@ RULES = [
     rule("iso_date", rf"{B}(?P<year>(?:1[5-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
          rf"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?{E}", _iso, 5),
     rule("numeric_date", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>(?:1[5-9]|20)\d\d|\d\d){E}", _numeric, 5),
-    rule("day_month_year", rf"{B}{WD}?(?:the\s+)?{DAY}(?:\s+of)?\s+{MON},?\s+{YEAR}", _day_point, 4),
+    # "3March": Wikipedia text whose non-breaking space was lost
+    rule("day_month_year", rf"{B}{WD}?(?:the\s+)?{DAY}(?:\s+of\s+|\s*){MON},?\s+{YEAR}", _day_point, 4),
     rule("month_day_year", rf"{B}{WD}?{MON}\s+{DAY},?\s+{YEAR}", _day_point, 4),
-    rule("day_month", rf"{B}{WD}?(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}", _day_point, 3),
+    rule("day_month", rf"{B}{WD}?(?:the\s+)?{DAY}(?:\s+of\s+|\s*){MON}", _day_point, 3),
     rule("month_day", rf"{B}{WD}?{MON}\s+(?:the\s+)?{DAY}(?!\s*(?:%|percent|-year|,\d))", _day_point, 3),
     rule("day_range", rf"{B}{RANGE_LEAD}{DAY2}(?:{DASH}|\s+(?:and|to|until|till|through|or)\s+)"
          rf"{DAY}\s+{MON}(?:,?\s+{YEAR})?", lambda m, c: _range(_swap(m), c), 6),
