@@ -617,6 +617,8 @@ class SentenceReader:
         if re.match(r"(?:invasion|incursion)", self.text[t.start:t.end].lower()) \
                 and re.search(r"\bduring\s+the\s+(?:[\w'’-]+\s+){0,3}$", pre):
             return True  # "during the 2022 Russian invasion of X": the war's name
+        if re.search(r"\bthe\s+(?:1[5-9]|20)\d\d(?:[-–]\d\d(?:\d\d)?)?\s+(?:[A-Z][\w'’-]*\s+){0,3}$", self.text[max(ch.start, t.start - 60):t.start]):
+            return True  # "the 2016 Dabiq offensive", "in the 2022 Russian invasion": a named event, not a new one
         return bool(self.context_prep_re.search(pre))
 
     def _effective_pos(self, t: Trig, toks, k) -> str:
