@@ -113,7 +113,7 @@ def test_control_shares():
 
 def test_share_of_residents_is_other():
     assert table("A third of the population fled the fighting.") == [
-        ("other", 100 / 3, 100 / 3, "about", "civilians")]
+        ("other", 33, 33, "about", "civilians")]
 
 
 def test_out_of_scope_numbers():

@@ -49,9 +49,9 @@ def read(text: str) -> list[tuple[str, float, float | None, str]]:
     ("over 80 per cent of the city", ("over 80 per cent", 80, None, "more_than")),
     ("more than half of the district", ("more than half", 50, None, "more_than")),
     ("the western half of the town", ("half", 50, 50, "about")),
-    ("a third of the city", ("a third", 100 / 3, 100 / 3, "about")),
-    ("between a third and a half of the city", ("between a third and a half", 100 / 3, 50, "about")),
-    ("two-thirds of the town", ("two-thirds", 200 / 3, 200 / 3, "about")),
+    ("a third of the city", ("a third", 33, 33, "about")),  # whole percentages, as gold writes them
+    ("between a third and a half of the city", ("between a third and a half", 33, 50, "about")),
+    ("two-thirds of the town", ("two-thirds", 67, 67, "about")),
     # hedges
     ("at least 1,300 civilians", ("at least 1,300", 1300, None, "at_least")),
     ("more than 3,200 deaths", ("more than 3,200", 3200, None, "more_than")),

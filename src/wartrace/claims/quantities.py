@@ -287,14 +287,19 @@ def _fraction_figure(tokens: list[Token], i: int) -> _Figure | None:
     if "-" in w:
         head, _, tail = w.partition("-")
         if tail in ("third", "thirds", "quarter", "quarters") and head in lx.UNITS_WORDS:
-            return _Figure(lx.UNITS_WORDS[head] * lx.FRACTION_WORDS[tail], i, i + 1, fraction=True)
+            return _Figure(_percent(lx.UNITS_WORDS[head] * lx.FRACTION_WORDS[tail]), i, i + 1, fraction=True)
         return None
     if w in ("a", "one", "two", "three") and nxt in ("third", "thirds", "quarter", "quarters"):
         count = 1 if w in ("a", "one") else lx.UNITS_WORDS[w]
         if (count == 1) == nxt.endswith("s"):
             return None
-        return _Figure(count * lx.FRACTION_WORDS[nxt], i, i + 2, fraction=True)
+        return _Figure(_percent(count * lx.FRACTION_WORDS[nxt]), i, i + 2, fraction=True)
     return None
+
+
+def _percent(share: float) -> float:
+    """A fraction as a whole percentage, as an analyst writes it ("two thirds" is 67)."""
+    return float(round(share))
 
 
 def _word_value(word: str) -> int | None:
