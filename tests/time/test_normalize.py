@@ -210,6 +210,7 @@ def test_names_and_generic_uses_are_no_times():
     assert values("The case is for today's youth what the blockade was for us.", DCT) == []
     assert values("Now, he says, it looks different.", DCT) == []
     assert values("The fall of the city came after the fall of its airport.", DCT) == []
+    assert values("Tanks stopped at a distance of 1200 m. Up to 1500 shells fell that week.", DCT) == [("that week", "DATE", "2017-W24")]
     assert values("By the fall, troops had left.", DCT) == [("the fall", "DATE", "2016-FA")]  # past tense in June: the last one
     assert values("Forces will stay for the foreseeable future.", DCT) == []
     assert values("The Fiscal Year 2015 budget passed.", DCT) == [("Fiscal Year 2015", "DATE", "2015")]
@@ -228,6 +229,9 @@ def test_narrative_year_returns_after_a_flashback():
     text = ("The strikes began on 27 February 2022. They fell on the anniversary of the 2020 raid. "
             "Officials called them revenge for the 2020 raid.\n\nOn 7 March, the strikes resumed.")
     assert values(text, None, NARRATIVE)[-1] == ("7 March", "DATE", "2022-03-07")
+    # a year naming something ("the 2014 line") does not move the story to that year
+    text = "The offensive began on 10 May 2022. Troops advanced from the 2014 line. On 12 May, they crossed."
+    assert values(text, None, NARRATIVE)[-1] == ("12 May", "DATE", "2022-05-12")
     # a year only stated in brackets is the story's year while nothing else is known
     text = "The East Ridge offensive (2017) was an operation of the army.\n\nOn 17 January, troops advanced."
     assert values(text, dt.date(2023, 8, 26), NARRATIVE)[-1] == ("17 January", "DATE", "2017-01-17")

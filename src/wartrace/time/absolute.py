@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from wartrace.time import lexicon as lx
 from wartrace.time.base import MatchView, Reading, ci, date_reading, mod_of, rule
@@ -171,8 +172,13 @@ def _cued(text: str, start: int, cues: frozenset[str] = MONTH_CUES) -> bool:
 
 
 _YEAR_COUNT_NOUN = frozenset(
-    "people men women troops soldiers fighters civilians cars vehicles units shares jobs".split()
+    """people men women troops soldiers fighters civilians cars vehicles units shares jobs
+    m km metres meters kilometres kilometers miles mi ft feet yards kg tonnes tons shells rounds
+    rockets missiles mortars strikes airstrikes sorties casualties dead killed wounded prisoners
+    hostages residents families refugees personnel police militants rebels""".split()
 )
+# before a bare number these make it a count ("up to 1500 shells"), not a year
+_COUNT_LEAD = re.compile(r"\b(?:up\s+to|at\s+least|more\s+than|over|about|some|nearly|almost|around|approximately)\s+$", re.I)
 
 
 def _year_only(m, ctx) -> Reading | None:
@@ -180,12 +186,19 @@ def _year_only(m, ctx) -> Reading | None:
     if m["year"].startswith("'"):
         return None
     following = ctx.text[m.end():m.end() + 20].split()
-    if following and following[0].lower().strip(".,") in _YEAR_COUNT_NOUN:
+    if following and following[0].lower().strip(".,;:)") in _YEAR_COUNT_NOUN:
+        return None
+    if not m["mod"] and _COUNT_LEAD.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None
     if year < 1900 and not _cued(ctx.text, m.start() - len(m["fiscal"] or "")):
         if not m["mod"]:
             return None
-    return date_reading(Point(year), mod=mod_of(m["mod"]))
+    reading = date_reading(Point(year), mod=mod_of(m["mod"]))
+    if re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) and following \
+            and following[0][:1].isalpha():
+        # "the 2014 line", "the 2016 Dabiq offensive": the year names something, the story stays put
+        return replace(reading, anchors=False)
+    return reading
 
 
 def _spelled_year(m, ctx) -> Reading | None:
