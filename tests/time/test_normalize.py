@@ -229,6 +229,10 @@ def test_narrative_year_returns_after_a_flashback():
     text = ("The strikes began on 27 February 2022. They fell on the anniversary of the 2020 raid. "
             "Officials called them revenge for the 2020 raid.\n\nOn 7 March, the strikes resumed.")
     assert values(text, None, NARRATIVE)[-1] == ("7 March", "DATE", "2022-03-07")
+    # centuries-old history in a relative clause is no flashback a bare month lives in
+    text = ("The insurgency began on 18 December 2011. The group named a dynasty that ruled from 1501 "
+            "to 1736. In mid-March, attacks grew.")
+    assert values(text, None, NARRATIVE)[-1] == ("mid-March", "DATE", "2012-03")
     # a year naming something ("the 2014 line") does not move the story to that year
     text = "The offensive began on 10 May 2022. Troops advanced from the 2014 line. On 12 May, they crossed."
     assert values(text, None, NARRATIVE)[-1] == ("12 May", "DATE", "2022-05-12")

@@ -140,6 +140,14 @@ class Context:
                 if ref is None or ref.year != year or ref.granularity in ("year", "half", "season") \
                         or dt.date(year, month, min(day or 1, 28)) < ref.start():
                     year = self.flow.main_year
+            if year is not None and self.flow.main_year is not None and self.flow.main_year - year > 25:
+                # history ("ruled from 1501 to 1736"), not a flashback a bare date lives in: the
+                # story's year, moving on from the story's last day
+                year, last_day = self.flow.main_year, self.flow.day_reference
+                if last_day is not None and last_day.year == year \
+                        and (last_day.start() - dt.date(year, month, min(day or 1, 28))).days > 240:
+                    year += 1
+                return year, "ref"
             if year is None and self.flow.reference is not None:
                 year = self.flow.reference.year
             if year is None and self.flow.aside is not None:
