@@ -234,6 +234,9 @@ def test_narrative_year_returns_after_a_flashback():
             "to 1736. In mid-March, attacks grew.")
     assert values(text, None, NARRATIVE)[-1] == ("mid-March", "DATE", "2012-03")
     # a year naming something ("the 2014 line") does not move the story to that year
+    # ... but the first year of a text is the story's own
+    text = "The 2016 Karvan offensive was an operation of the army.\n\nOn 3 October, troops attacked."
+    assert values(text, dt.date(2023, 8, 26), NARRATIVE)[-1] == ("3 October", "DATE", "2016-10-03")
     text = "The offensive began on 10 May 2022. Troops advanced from the 2014 line. On 12 May, they crossed."
     assert values(text, None, NARRATIVE)[-1] == ("12 May", "DATE", "2022-05-12")
     # a year only stated in brackets is the story's year while nothing else is known

@@ -194,9 +194,10 @@ def _year_only(m, ctx) -> Reading | None:
         if not m["mod"]:
             return None
     reading = date_reading(Point(year), mod=mod_of(m["mod"]))
-    if re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) and following \
-            and following[0][:1].isalpha():
-        # "the 2014 line", "the 2016 Dabiq offensive": the year names something, the story stays put
+    if ctx.flow.year is not None and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) \
+            and following and following[0][:1].isalpha():
+        # "the 2014 line" once the story has a year: the year names something, the story stays put
+        # (the first year of a text, "The 2016 Dabiq offensive was ...", is the story's own)
         return replace(reading, anchors=False)
     return reading
 
