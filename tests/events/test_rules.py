@@ -130,6 +130,7 @@ def test_unnamed_part_of_the_city_is_an_advance_on_the_city():
     "Between 4pm and midnight in Karvan, there was no fighting or shelling.",
     "The militants pulled out of Karvan after the failure of the northern offensive.",
     "In Karvan, peasant movements fought for change and opposed the system.",
+    "The air force in Karvan was used for fighting international terrorism.",
     "Aid groups in Karvan republished maps of the 2022 Veloran invasion.",  # a named war, no new event
 ])
 def test_negated_modal_and_future_clauses_are_not_events(text):
@@ -248,6 +249,15 @@ def test_an_actor_fused_with_the_trigger_beats_a_later_by_agent():
                   places=PLACES, actors=actors, dates={"": ("2016-10-20", "day")})
     strikes = [e for e in events_of(state) if e.type == "airstrike"]
     assert strikes and strikes[0].actors[0] == "Veloran Air Force"
+
+
+def test_a_monitor_that_reports_fighting_is_never_its_initiator():
+    actors = {**ACTORS, "KWO": "KWO"}  # a war monitor, an organisation
+    text = "The militants attacked Hamra. The KWO reported the clashes in Karvan had stopped."
+    state = build(text, places=PLACES, actors=actors, dates={"": ("2016-10-20", "day")},
+                  kinds={"KWO": "organization"})
+    clashes = [e for e in events_of(state) if e.place is not None and e.place.name == "Karvan"]
+    assert clashes and all("KWO" not in e.actors for e in clashes)
 
 
 def test_evidence_is_inside_the_sentence_and_covers_the_trigger():

@@ -664,10 +664,12 @@ class SentenceReader:
             return not re.match(r"\s+(?:on|onto|upon|near|in|into|from|off|short|silent|ill|asleep|apart|behind|back|below|by|to\s+(?:\d|the\s+ground))\b", text[t.end:t.end + 20].lower()) \
                 and bool(re.match(r"\s*(?:to\b|$|[.,;]|\s+(?:on|in)\s+\d|\s+(?:after|following|within|without|later|again|once|that|this|on|in|by)\b)", text[t.end:t.end + 20]))
         if ctx == "not_for_a_cause":
-            # "fought for change", "fighting for independence": a struggle, not a battle
-            return not re.match(r"\s+for\s+(?:(?:their|its|his|her|the|a|greater|more)\s+)?(?:change|freedom|independence|rights|justice|"
-                                r"democracy|equality|reform|reforms|recognition|autonomy|liberation|cause|survival|power|unity|dignity)\b",
-                                text[t.end:t.end + 50].lower())
+            # "fought for change", "fighting international terrorism": a struggle, not a battle
+            post = text[t.end:t.end + 50].lower()
+            return not (re.match(r"\s+for\s+(?:(?:their|its|his|her|the|a|greater|more)\s+)?(?:change|freedom|independence|rights|justice|"
+                                 r"democracy|equality|reform|reforms|recognition|autonomy|liberation|cause|survival|power|unity|dignity)\b", post)
+                        or re.match(r"\s+(?:against\s+)?(?:international\s+|global\s+)?(?:terrorism|extremism|corruption|crime|poverty|"
+                                    r"drugs|disease|fires?|wildfires)\b", post))
         if ctx == "place_in_sentence":
             return any(p.ref is not None for p in places)
         if ctx == "not_air":
@@ -1234,6 +1236,8 @@ class SentenceReader:
             if re.search(r"\b" + agent_prep + r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$", gap) and not re.search(r"[,;]", gap):
                 if agent_prep == "by" and not (t.passive or t.pos == "noun" or "carried out" in gap or "conducted" in gap or e is None or t.type in REMOTE):
                     continue
+                if not is_belligerent(m) and m.actor.name != CIVILIANS:
+                    continue  # "... as reported by SOHR"
                 initiator, explicit = m.actor.name, True
                 break
         # "under X control": X took it
@@ -1258,7 +1262,8 @@ class SentenceReader:
         # noun premodifier: "X counter-attack", "X airstrikes", "X's offensive"
         if initiator is None and t.pos == "noun" and t.type != "discovery":
             pre = [m for m in before if t.start - m.end <= 25 and not re.search(r"[,;]|\b(?:by|against|on|of|from|with|and|as)\b", text[m.end:t.start].lower())
-                   and (m.actor.name != CIVILIANS or t.type == "displacement")]
+                   and (m.actor.name != CIVILIANS or t.type == "displacement")
+                   and (is_belligerent(m) or m.actor.name == CIVILIANS)]  # "SOHR reported the clashes": a monitor fights none
             if pre:
                 initiator, explicit = pre[-1].actor.name, True
         # subject: nearest actor before the trigger in its clause, not a supporter or object
