@@ -139,3 +139,10 @@ def test_rebels_are_never_the_jihadists_they_fight(stage):
     # with no rebel side named at all, "the rebels" stays unresolved rather than becoming ISIL
     alone = "ISIL held the town. On 3 October, the rebels captured it."
     assert [m.actor.name for m in stage.finder.find(alone) if m.text == "the rebels"] == []
+
+
+def test_a_demonym_led_force_is_that_countrys_but_a_backed_one_is_not(stage):
+    names = {m.text: m.actor.name for m in stage.finder.find(
+        "Russian-led forces entered the town while Russian-backed separatists held the bridge.")}
+    assert names["Russian-led forces"] == "Russian Armed Forces"
+    assert names.get("Russian-backed separatists") != "Russian Armed Forces"

@@ -148,7 +148,8 @@ class ActorFinder:
         self._demonym_of = {d: e.id for e in registry.entries for d in e.demonyms}
         self._demonyms = re.compile(
             _BOUNDARY_L + r"(" + "|".join(_alias_pattern(d) for d in sorted(self._demonym_of, key=len, reverse=True))
-            + r")\s+(?:" + _FORCE_NOUNS + r")\b") if self._demonym_of else None
+            + r")(?:\s+(?:" + _FORCE_NOUNS + r")|-led\s+(?:forces|troops))\b") if self._demonym_of else None
+        # ("Turkish-led forces" are that country's; "Turkish-backed forces" are a descriptor's proxies)
         self._descriptor_of = {self._alias_key(d.phrase): d.candidates for d in registry.descriptors}
         self._descriptors = _alternation([d.phrase for d in registry.descriptors], re.IGNORECASE)
 
