@@ -260,6 +260,11 @@ def test_a_monitor_that_reports_fighting_is_never_its_initiator():
     assert clashes and all("KWO" not in e.actors for e in clashes)
 
 
+def test_a_country_that_acts_is_not_the_place():
+    got = pairs("On Monday, fresh assaults forced Veloria to send reinforcements to Karvan.")
+    assert got == {("clash", "Karvan")}
+
+
 def test_evidence_is_inside_the_sentence_and_covers_the_trigger():
     text = "Nothing happened on Monday. On Tuesday, government forces captured Tell Adir and entered Karvan."
     state = build(text, places=PLACES, actors=ACTORS, dates={"": ("2016-10-20", "day")})

@@ -280,6 +280,10 @@ class PlaceFinder:
                 continue  # "US airstrike", "Turkish troops": an adjective, not a place
             if m.place.kind == "country" and re.match(r"[-–]?(?:backed|led|based)", text[m.end:m.end + 8]):
                 continue
+            if m.place.kind == "country" and (
+                    re.match(r"\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|claims|began|sent|took|made|struck)\b", text[m.end:m.end + 24])
+                    or re.search(r"\b(?:forced|urged|allowed|accused|told|asked|warned|pushed|helped|led)\s+$", text[max(start, m.start - 12):m.start])):
+                continue  # "Russia claimed ...", "forced Ukraine to commit reinforcements": the state acts
             c = PlaceCand(m.start, m.end, m.place, m.place.kind, "places")
             if m.place.kind in CITY_KINDS:
                 before = text[max(start, m.start - 20):m.start].lower().split()
