@@ -247,6 +247,12 @@ def test_narrative_year_returns_after_a_flashback():
     assert values(text, None, NARRATIVE)[-1] == ("9 August", "DATE", "2016-08-09")
 
 
+def test_a_since_date_is_background_for_the_next_day():
+    text = ("Troops took the airport on Tuesday. At least 2,000 families have fled since Sunday. "
+            "The next day, police entered the eastern district.")
+    assert values(text)[-1] == ("The next day", "DATE", "2017-06-14")  # Tuesday 13 June + 1
+
+
 def test_the_day_before_the_event_the_text_dates():
     text = "Airstrikes hit the city the day before the battle. The battle began on 6 June 2017."
     assert values(text, None, NARRATIVE)[0] == ("the day before the battle", "DATE", "2017-06-05")

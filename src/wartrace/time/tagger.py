@@ -22,6 +22,8 @@ _NO_POINT_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # behind the story's reference time and must not move it
 _PLUPERFECT_CLAUSE = re.compile(r"\bhad\b[^,;:.!?\n]*$")
 _OPEN_BRACKET = re.compile(r"\([^)]*$")
+# "have fled since Sunday": a background date the story does not move to
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +128,7 @@ def _in_heading(text: str, start: int) -> bool:
 
 def _aside(text: str, start: int) -> bool:
     before = text[max(0, start - 120):start]
-    return bool(_PLUPERFECT_CLAUSE.search(before) or _OPEN_BRACKET.search(before[-40:]))
+    return bool(_PLUPERFECT_CLAUSE.search(before) or _OPEN_BRACKET.search(before[-40:]) or _SINCE.search(before[-12:]))
 
 
 def _record(ctx: Context, cand: _Candidate, reading: Reading, index: int) -> Found:
