@@ -219,3 +219,9 @@ def test_a_figure_with_an_including_apposition_keeps_the_verb():
     got = table("Up to 90 people, including 18 border guards, were taken prisoner at the crossing.")
     assert ("detained", 90.0, 90.0, "up_to", "all") in got
     assert [row[:2] for row in got if row[1] == 18.0] == [("detained", 18.0)]
+
+
+def test_families_who_flee_are_a_displacement_but_a_bare_family_count_is_none():
+    assert table("At least 2,000 families have fled since Sunday.") == [
+        ("displaced", 2000.0, None, "at_least", "civilians")]
+    assert table("See the impact of the strikes on 4 families.") == []

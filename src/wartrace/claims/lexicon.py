@@ -109,7 +109,7 @@ def _add(kind: str, words: str) -> None:
         COUNTED_NOUNS[w.replace("_", " ")] = kind
 
 
-_add("civilians", """civilians civilian residents resident locals inhabitants villagers townspeople
+_add("civilians", """civilians civilian residents resident locals inhabitants villagers townspeople families households
     children child kids women woman girls boys babies infants minors family_members relatives
     refugees refugee idps evacuees patients students pupils worshippers worshipers journalists
     journalist reporters aid_workers medics doctors nurses teachers farmers workers passengers
@@ -137,9 +137,9 @@ NON_CLAIM_NOUNS = frozenset("""
     villages village towns town cities city neighbourhoods neighborhoods neighbourhood
     neighborhood districts district areas area positions position targets target tanks tank
     howitzers jets aircraft helicopters planes drones weapons rifles guns missiles rockets
-    shells mortars rounds bombs mines buildings houses homes families households nations
+    shells mortars rounds bombs mines buildings houses homes nations
     countries states hospitals schools bridges attempts attacks points hills farms
-    settlements kilometres headquarters devices checkpoints bases camps sites families
+    settlements kilometres headquarters devices checkpoints bases camps sites
     enclaves pockets
 """.split())
 
