@@ -44,7 +44,7 @@ def document_kind(text: str, published: str | None, hinted: bool = False) -> str
     full_dates = len(_FULL_DATE.findall(text))
     deictic = len(_DEICTIC.findall(text))
     headings = _HEADING_LINE.findall(text)
-    dated_headings = sum(1 for h in headings if _FULL_DATE.search(h) or re.search(r"\b(?:1[5-9]|20)\d\d\b", h))
+    dated_headings = sum(1 for h in headings if _FULL_DATE.search(h) or _YEAR.search(h))
     if dated_headings >= 2:
         return NARRATIVE
     if full_dates >= 4 and deictic * 3 <= full_dates and (len(headings) >= 2 or full_dates >= 8):
@@ -60,8 +60,7 @@ def document_kind(text: str, published: str | None, hinted: bool = False) -> str
 def _looks_back(text: str, published: str, sectioned: bool) -> bool:
     """The text keeps naming a year before its own date and hardly names its own year: a
     retrospective (an encyclopedia article revised years after the battle), whose bare
-    "3 July" belongs to the story's year, not to the year it was published in. (Wire news
-    says "said Thursday": a text naming weekdays is never taken for one.)"""
+    "3 July" belongs to the story's year, not to the year it was published in."""
     try:
         own = int(published[:4])
     except ValueError:
