@@ -167,7 +167,7 @@ def distance_km(a: PlaceRef, b: PlaceRef) -> float | None:
 
 
 def _borrowed_coordinates(ref: PlaceRef) -> bool:
-    return getattr(ref, "gazetteer", None) == "inferred" and (getattr(ref, "parent", "") or "").startswith("country:")
+    return ref.gazetteer == "inferred" and (ref.parent or "").startswith("country:")
 
 
 # --- sentence level ----------------------------------------------------------------------
@@ -215,6 +215,8 @@ class PlaceFinder:
         self.trigger_spans = SpanIndex(trigger_spans)
         self.mentions = self._propagate(self.mentions)
         self._mention_starts = [m.start for m in self.mentions]
+        self._named_site_cache: dict[str, tuple[list[int], list[str]]] = {}
+        self._mention_by_text = {m.text.lower(): m.place for m in reversed(self.mentions)}  # first mention wins
         self._guess_re = re.compile(
             r"(?P<name>(?:(?:al|el|ar|as|ad|ash|an|at|Al|El|Ar|As)[-‑])?[A-Z][\w'’]*(?:[-‑][\w'’]+)*"
             r"(?:\s+(?:(?:al|el|ar|as|ad|ash|an|at)[-‑])?[A-Z][\w'’]*(?:[-‑][\w'’]+)*){0,3})")
@@ -414,23 +416,30 @@ class PlaceFinder:
         """"the dam", "the airport": the site of that kind the document named before ("X Dam"),
         else an unnamed site -- a bare common noun is not a name."""
         if not plural:
-            named = None
+            ends, names = self._named_sites(word.lower())
+            i = bisect.bisect_right(ends, phrase_start)
+            if i:
+                return PlaceCand(phrase_start, b, self._site_ref(names[i - 1]), "site", "site")
+        return PlaceCand(phrase_start, b, None, "site", "unnamed", count=None if plural else 1)
+
+    def _named_sites(self, word: str) -> tuple[list[int], list[str]]:
+        """Ends and names of every "X Dam" the text names for a site noun, found once per noun."""
+        cache = self._named_site_cache
+        if word not in cache:
+            ends: list[int] = []
+            names: list[str] = []
             for g in re.finditer(r"((?:(?:al|el|ar|as|ad|an|at)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})\s+(?i:"
-                                 + re.escape(word) + r")(?![\w-])", self.text[:phrase_start]):
+                                 + re.escape(word) + r")(?![\w-])", self.text):
                 name = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|In|On|At|Of|By)\s+)+", "", g.group(1))
                 if name and name.split()[0] not in ("The", "A", "An"):
-                    named = g.group(1)[len(g.group(1)) - len(name):] + self.text[g.end(1):g.end()]
-            if named:
-                return PlaceCand(phrase_start, b, self._site_ref(named), "site", "site")
-        return PlaceCand(phrase_start, b, None, "site", "unnamed", count=None if plural else 1)
+                    ends.append(g.end())
+                    names.append(g.group(1)[len(g.group(1)) - len(name):] + self.text[g.end(1):g.end()])
+            cache[word] = (ends, names)
+        return cache[word]
 
     def _site_ref(self, name: str) -> PlaceRef:
         """The places stage's entry for a site name when it has one (its aliases), else the name."""
-        low = name.lower()
-        for m in self.mentions:
-            if m.text.lower() == low:
-                return m.place
-        return _text_ref(name, "site")
+        return self._mention_by_text.get(name.lower()) or _text_ref(name, "site")
 
     def _noun_phrase(self, m: re.Match, toks: list[Tok], start: int, end: int, out: list[PlaceCand],
                      taken: list[tuple[int, int]], recent_villages: list[PlaceRef | None]) -> PlaceCand | None:

@@ -176,13 +176,17 @@ class SentenceReader:
         self.placefinder = PlaceFinder(lex, text, list(places), focus, [(m.start, m.end) for m in self.actors],
                                        [(m[0], m[1]) for m in matches])
         self.skip_sentences = self._skipped_sections()
-        self.recent_villages: list[PlaceRef | None] = []
         self._cache: dict[int, tuple] = {}
         self._si = 0
         self.air_actors: set[str] = set()
         counts = __import__("collections").Counter(
             m.place.id for m in places if m.place.kind == "country" and not re.match(r" [a-z]|[-–]", text[m.end:m.end + 2]))
         self.main_country = counts.most_common(1)[0][0] if counts else None
+        self.restart()
+
+    def restart(self) -> None:
+        """Forget what the pass read so far: the next pass over the document starts afresh."""
+        self.recent_villages: list[PlaceRef | None] = []
         self.prev_found: list[Found] = []
         self.told: dict[tuple, int] = {}  # (type, place key) -> first sentence that told it
         self.last_told: dict[str, int] = {}  # type -> last sentence that told one
@@ -613,12 +617,13 @@ class SentenceReader:
     def _framing_noun(self, t: Trig, ch: Chunk) -> bool:
         """A noun that frames the report instead of telling an event: "during the 2022 invasion",
         "as part of the X offensive", "before the invasion"."""
-        pre = re.sub(r"\s+", " ", self.text[max(ch.start, t.start - 60):t.start].lower())
+        raw = self.text[max(ch.start, t.start - 60):t.start]
+        if re.search(r"\bthe\s+(?:1[5-9]|20)\d\d(?:[-–]\d\d(?:\d\d)?)?\s+(?:[A-Z][\w'’-]*\s+){0,3}$", raw):
+            return True  # "the 2016 Dabiq offensive", "in the 2022 Russian invasion": a named event, not a new one
+        pre = re.sub(r"\s+", " ", raw.lower())
         if re.match(r"(?:invasion|incursion)", self.text[t.start:t.end].lower()) \
                 and re.search(r"\bduring\s+the\s+(?:[\w'’-]+\s+){0,3}$", pre):
-            return True  # "during the 2022 Russian invasion of X": the war's name
-        if re.search(r"\bthe\s+(?:1[5-9]|20)\d\d(?:[-–]\d\d(?:\d\d)?)?\s+(?:[A-Z][\w'’-]*\s+){0,3}$", self.text[max(ch.start, t.start - 60):t.start]):
-            return True  # "the 2016 Dabiq offensive", "in the 2022 Russian invasion": a named event, not a new one
+            return True  # "during the Russian invasion of X": the war's name
         return bool(self.context_prep_re.search(pre))
 
     def _effective_pos(self, t: Trig, toks, k) -> str:

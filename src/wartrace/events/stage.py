@@ -42,10 +42,7 @@ def extract_events(doc: DocState) -> tuple[Event, ...]:
     for si in range(len(sentences)):  # pass 1: statistics only
         reader.read(si)
     reader.air_actors = {a for a, n in reader.doc_actors.type_initiators.get("airstrike", {}).items() if n >= 1}
-    reader.recent_villages = []
-    reader.prev_found = []
-    reader.told = {}
-    reader.last_told = {}
+    reader.restart()
     found: list[Found] = []
     for si in range(len(sentences)):
         seen: set[tuple] = set()

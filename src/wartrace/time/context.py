@@ -143,11 +143,7 @@ class Context:
             if year is not None and self.flow.main_year is not None and self.flow.main_year - year > 25:
                 # history ("ruled from 1501 to 1736"), not a flashback a bare date lives in: the
                 # story's year, moving on from the story's last day
-                year, last_day = self.flow.main_year, self.flow.day_reference
-                if last_day is not None and last_day.year == year \
-                        and (last_day.start() - dt.date(year, month, min(day or 1, 28))).days > 240:
-                    year += 1
-                return year, "ref"
+                return self._forward_year(self.flow.main_year, month, day, self.flow.day_reference), "ref"
             if year is None and self.flow.reference is not None:
                 year = self.flow.reference.year
             if year is None and self.flow.aside is not None:
@@ -172,9 +168,10 @@ class Context:
                     nearest = other
         return nearest, "dct"
 
-    def _forward_year(self, year: int, month: int, day: int | None) -> int:
-        """Narratives move forward: "3 January" after "28 December 2016" is in 2017."""
-        ref = self.flow.reference
+    def _forward_year(self, year: int, month: int, day: int | None, ref: Point | None = None) -> int:
+        """Narratives move forward: "3 January" after "28 December 2016" is in 2017 (counted
+        from ``ref``, by default the last date mentioned)."""
+        ref = ref or self.flow.reference
         if ref is None or ref.granularity in ("year", "decade", "century") or ref.year != year:
             return year
         ref_day = ref.start()

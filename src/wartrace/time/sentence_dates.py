@@ -75,8 +75,8 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
         while j < len(usable) and usable[j][1].timex.start < sentence.end:
             own.append(usable[j])
             j += 1
-        if sentence.heading:
-            level = _heading_level(text, sentence)
+        level = _heading_level(text, sentence) if sentence.heading else None
+        if level is not None:
             if section is not None and level <= section[0]:
                 section = None  # a new section at the dated one's level or above
         if sentence.paragraph != paragraph and current is not None and paragraph is not None and not news:
@@ -85,9 +85,9 @@ def sentence_dates(text: str, sentences: Sequence[Sentence], found: Sequence[Fou
             current = section[1] if section is not None else (current[0][:4], "year", current[2])
         paragraph = sentence.paragraph
         best = _pick(text, sentence, own)
-        if sentence.heading and best is not None:
+        if level is not None and best is not None:
             i, f = best
-            section = (_heading_level(text, sentence), (iso_date(f.point, f.precision), f.precision, i))
+            section = (level, (iso_date(f.point, f.precision), f.precision, i))
         if best is not None:
             i, f = best
             out.append(SentenceDate(index, iso_date(f.point, f.precision), f.precision, i, False))
